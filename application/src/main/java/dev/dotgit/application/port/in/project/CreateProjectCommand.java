@@ -1,0 +1,42 @@
+package dev.dotgit.application.port.in.project;
+
+import dev.dotgit.application.port.in.validation.Violations;
+import dev.dotgit.domain.error.InvalidInput;
+import dev.dotgit.domain.project.BuildSettings;
+import dev.dotgit.domain.project.Project;
+import dev.dotgit.domain.repository.RepositoryName;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * @param repositoryId the repository to connect, as the caller sent it; empty to create a
+ *                     repository of the same name
+ */
+public record CreateProjectCommand(RepositoryName name, Optional<String> framework, Optional<String> repositoryId,
+                                   BuildSettings buildSettings) {
+
+    public CreateProjectCommand {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(framework, "framework");
+        Objects.requireNonNull(repositoryId, "repositoryId");
+        Objects.requireNonNull(buildSettings, "buildSettings");
+    }
+
+    /** Validates raw caller input (nulls mean absent), reporting every bad field at once. */
+    public static CreateProjectCommand of(String name, String framework, String repositoryId, String buildCommand,
+                                          String outputDirectory) {
+        Violations violations = new Violations();
+        RepositoryName parsedName = name == null ? null : violations.check(() -> RepositoryName.parse("name", name));
+        if (name == null) {
+            violations.add(InvalidInput.missing("name"));
+        }
+        if (framework != null && (framework.isBlank() || framework.length() > Project.MAX_FRAMEWORK_LENGTH)) {
+            violations.add(InvalidInput.outOfRange("framework", framework,
+                    "Must be 1-" + Project.MAX_FRAMEWORK_LENGTH + " characters"));
+        }
+        BuildSettings settings = violations.check(() -> BuildSettings.parse(buildCommand, outputDirectory));
+        violations.throwIfAny();
+        return new CreateProjectCommand(parsedName, Optional.ofNullable(framework), Optional.ofNullable(repositoryId),
+                settings);
+    }
+}

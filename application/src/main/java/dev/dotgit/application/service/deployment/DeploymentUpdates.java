@@ -1,0 +1,69 @@
+package dev.dotgit.application.service.deployment;
+
+import dev.dotgit.application.port.out.deployment.AppendDeploymentLogPort;
+import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
+import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
+import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.domain.deployment.Deployment;
+import dev.dotgit.domain.deployment.DeploymentId;
+import dev.dotgit.domain.deployment.LogEntry;
+import dev.dotgit.domain.error.ConcurrentModification;
+import dev.dotgit.domain.error.NotFound;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Read–change–write of one deployment under optimistic locking, with the log lines that
+ * explain the change written in the same transaction.
+ *
+ * <p>How races end: two writers (a cancel and the pipeline, say) both read version n; the
+ * first to commit moves the row to n+1, the second's write matches no row and fails with
+ * {@link ConcurrentModification}. The loser re-reads and re-applies its change to the
+ * winner's state, where the state machine decides: a cancel after success is refused, a
+ * success after a cancel is refused. So exactly one final state is ever stored.
+ */
+public final class DeploymentUpdates {
+
+    static final int MAX_ATTEMPTS = 8;
+
+    private final RunInTransactionPort transactions;
+    private final LoadDeploymentPort deployments;
+    private final SaveDeploymentPort saveDeployments;
+    private final AppendDeploymentLogPort logs;
+
+    public DeploymentUpdates(RunInTransactionPort transactions, LoadDeploymentPort deployments,
+                             SaveDeploymentPort saveDeployments, AppendDeploymentLogPort logs) {
+        this.transactions = transactions;
+        this.deployments = deployments;
+        this.saveDeployments = saveDeployments;
+        this.logs = logs;
+    }
+
+    /**
+     * Applies {@code change} to the stored deployment and saves it, retrying on conflicts.
+     * Errors thrown by {@code change} (illegal transitions) propagate unchanged.
+     *
+     * @throws NotFound if the deployment no longer exists
+     */
+    public Deployment apply(DeploymentId id, UnaryOperator<Deployment> change,
+                            Function<Deployment, List<LogEntry>> explain) {
+        ConcurrentModification last = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            try {
+                return transactions.inTransaction(() -> {
+                    Deployment current = deployments.findById(id).orElseThrow(() -> new NotFound("deployment", id.value()));
+                    Deployment saved = saveDeployments.update(change.apply(current));
+                    List<LogEntry> lines = explain.apply(saved);
+                    if (!lines.isEmpty()) {
+                        logs.append(id, lines);
+                    }
+                    return saved;
+                });
+            } catch (ConcurrentModification e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.dotgit.application.service.hosting;
+
+import dev.dotgit.application.port.in.hosting.ServeSiteQuery;
+import dev.dotgit.application.port.in.hosting.SiteRequest;
+import dev.dotgit.application.port.in.platform.PlatformUrls;
+import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
+import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.port.out.site.SiteFile;
+import dev.dotgit.application.port.out.site.SiteStoragePort;
+import dev.dotgit.domain.deployment.Deployment;
+import dev.dotgit.domain.deployment.DeploymentId;
+import dev.dotgit.domain.deployment.DeploymentStatus;
+import dev.dotgit.domain.project.Project;
+import dev.dotgit.domain.repository.RepositoryName;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sites are public. A project alias ({@code <project>.<domain>}) belongs to the oldest
+ * project of that name across accounts, so a later account cannot take over a name already
+ * in use.
+ */
+public final class ServeSiteService implements ServeSiteQuery {
+
+    private final PlatformUrls urls;
+    private final LoadDeploymentPort deployments;
+    private final LoadProjectPort projects;
+    private final SiteStoragePort sites;
+
+    public ServeSiteService(PlatformUrls urls, LoadDeploymentPort deployments, LoadProjectPort projects,
+                            SiteStoragePort sites) {
+        this.urls = urls;
+        this.deployments = deployments;
+        this.projects = projects;
+        this.sites = sites;
+    }
+
+    @Override
+    public boolean isSiteHost(String host) {
+        return label(host).isPresent();
+    }
+
+    @Override
+    public Optional<SiteFile> find(SiteRequest request) {
+        return label(request.host()).flatMap(this::liveDeployment)
+                .flatMap(deployment -> sites.open(deployment, request.path()));
+    }
+
+    private Optional<DeploymentId> liveDeployment(String label) {
+        Optional<DeploymentId> byId = DeploymentId.parse(label);
+        if (byId.isPresent()) {
+            return deployments.findById(byId.get())
+                    .filter(d -> d.status() == DeploymentStatus.SUCCEEDED)
+                    .map(Deployment::id);
+        }
+        if (!RepositoryName.isValid(label)) {
+            return Optional.empty();
+        }
+        return projects.findSiteAliasOwner(label).map(Project::liveProductionDeployment);
+    }
+
+    /** The single label in front of the hosting domain, e.g. {@code dep_abc} of {@code dep_abc.localhost:8080}. */
+    private Optional<String> label(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        String lower = host.toLowerCase(Locale.ROOT);
+        String suffix = "." + urls.hostingDomain();
+        if (!lower.endsWith(suffix)) {
+            return Optional.empty();
+        }
+        String label = lower.substring(0, lower.length() - suffix.length());
+        return label.isEmpty() || label.contains(".") ? Optional.empty() : Optional.of(label);
+    }
+}

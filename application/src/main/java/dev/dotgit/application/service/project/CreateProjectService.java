@@ -1,0 +1,63 @@
+package dev.dotgit.application.service.project;
+
+import dev.dotgit.application.port.in.project.CreateProjectCommand;
+import dev.dotgit.application.port.in.project.CreateProjectUseCase;
+import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.port.out.project.SaveProjectPort;
+import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.application.service.access.VisibleObjects;
+import dev.dotgit.application.service.repository.RepositoryProvisioning;
+import dev.dotgit.domain.access.Caller;
+import dev.dotgit.domain.apikey.Scope;
+import dev.dotgit.domain.error.AlreadyExists;
+import dev.dotgit.domain.error.InsufficientScope;
+import dev.dotgit.domain.project.Project;
+import dev.dotgit.domain.project.ProjectOverview;
+import dev.dotgit.domain.repository.Repository;
+import dev.dotgit.domain.shared.Timestamps;
+import java.time.Clock;
+
+public final class CreateProjectService implements CreateProjectUseCase {
+
+    private final RunInTransactionPort transactions;
+    private final LoadProjectPort projects;
+    private final SaveProjectPort saveProjects;
+    private final VisibleObjects visible;
+    private final RepositoryProvisioning provisioning;
+    private final Clock clock;
+
+    public CreateProjectService(RunInTransactionPort transactions, LoadProjectPort projects,
+                                SaveProjectPort saveProjects, VisibleObjects visible,
+                                RepositoryProvisioning provisioning, Clock clock) {
+        this.transactions = transactions;
+        this.projects = projects;
+        this.saveProjects = saveProjects;
+        this.visible = visible;
+        this.provisioning = provisioning;
+        this.clock = clock;
+    }
+
+    @Override
+    public ProjectOverview create(Caller caller, CreateProjectCommand command) {
+        caller.require(Scope.WRITE);
+        if (caller.isRestricted()) {
+            // A key limited to some projects could not even see the project it created.
+            throw InsufficientScope.restrictedKey("create projects");
+        }
+        if (command.repositoryId().isEmpty()) {
+            Project project = provisioning.provision(caller.account(), command.name(), true, java.util.Optional.empty(),
+                    command.framework(), command.buildSettings()).project();
+            return new ProjectOverview(project, false);
+        }
+        Repository repository = visible.repository(caller, command.repositoryId().get());
+        Project created = transactions.inTransaction(() -> {
+            if (projects.findByName(caller.account(), command.name().value()).isPresent()) {
+                throw new AlreadyExists("project", "name", command.name().value());
+            }
+            return saveProjects.insert(Project.create(caller.account(), command.name(),
+                    command.framework().orElse(null), repository.id(), command.buildSettings(),
+                    Timestamps.now(clock)));
+        });
+        return new ProjectOverview(created, false);
+    }
+}

@@ -1,0 +1,412 @@
+package dev.dotgit.application.testing;
+
+import dev.dotgit.application.port.in.deployment.LogRange;
+import dev.dotgit.application.port.in.paging.ListPosition;
+import dev.dotgit.application.port.in.paging.Page;
+import dev.dotgit.application.port.in.paging.PageRequest;
+import dev.dotgit.application.port.out.account.LoadAccountPort;
+import dev.dotgit.application.port.out.account.SaveAccountPort;
+import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
+import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
+import dev.dotgit.application.port.out.deployment.AppendDeploymentLogPort;
+import dev.dotgit.application.port.out.deployment.DeleteDeploymentPort;
+import dev.dotgit.application.port.out.deployment.DeploymentQuery;
+import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
+import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
+import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
+import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.port.out.project.ProjectFilter;
+import dev.dotgit.application.port.out.project.SaveProjectPort;
+import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
+import dev.dotgit.application.port.out.repository.RepositoryFilter;
+import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
+import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.domain.account.Account;
+import dev.dotgit.domain.account.AccountSlug;
+import dev.dotgit.domain.apikey.ApiKey;
+import dev.dotgit.domain.apikey.SecretKey.SecretHash;
+import dev.dotgit.domain.deployment.Deployment;
+import dev.dotgit.domain.deployment.DeploymentId;
+import dev.dotgit.domain.deployment.LogEntry;
+import dev.dotgit.domain.deployment.LogLine;
+import dev.dotgit.domain.error.AlreadyExists;
+import dev.dotgit.domain.error.ConcurrentModification;
+import dev.dotgit.domain.error.NotFound;
+import dev.dotgit.domain.project.Project;
+import dev.dotgit.domain.project.ProjectId;
+import dev.dotgit.domain.project.ProjectOverview;
+import dev.dotgit.domain.repository.Repository;
+import dev.dotgit.domain.repository.RepositoryId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Every persistence out-port in memory, for use-case and adapter tests. Transactions are
+ * serialised by one lock and roll back by restoring a snapshot taken when the outermost
+ * transaction began, so rollback behaviour can be tested too. It honours the same port
+ * contracts as the database adapter (the contract tests run against both).
+ */
+public final class InMemoryPersistence implements RunInTransactionPort, LoadAccountPort, SaveAccountPort,
+        LoadApiKeyPort, SaveApiKeyPort, LoadProjectPort, SaveProjectPort, LoadRepositoryPort, SaveRepositoryPort,
+        LoadDeploymentPort, SaveDeploymentPort, DeleteDeploymentPort, AppendDeploymentLogPort,
+        LoadDeploymentLogPort {
+
+    private static final Comparator<Instant> NEWEST = Comparator.reverseOrder();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private State state = new State();
+
+    private static final class State {
+        final Map<AccountSlug, Account> accounts = new LinkedHashMap<>();
+        final Map<String, ApiKey> keysByHash = new LinkedHashMap<>();
+        final Map<ProjectId, Project> projects = new LinkedHashMap<>();
+        final Map<RepositoryId, Repository> repositories = new LinkedHashMap<>();
+        final Map<DeploymentId, Deployment> deployments = new LinkedHashMap<>();
+        final Map<DeploymentId, List<LogLine>> logs = new HashMap<>();
+
+        State copy() {
+            State c = new State();
+            c.accounts.putAll(accounts);
+            c.keysByHash.putAll(keysByHash);
+            c.projects.putAll(projects);
+            c.repositories.putAll(repositories);
+            c.deployments.putAll(deployments);
+            logs.forEach((k, v) -> c.logs.put(k, new ArrayList<>(v)));
+            return c;
+        }
+    }
+
+    // ---- transactions ----
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return work.get();
+            }
+            State snapshot = state.copy();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                state = snapshot;
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- accounts ----
+
+    @Override
+    public Optional<Account> findBySlug(AccountSlug slug) {
+        return locked(() -> Optional.ofNullable(state.accounts.get(slug)));
+    }
+
+    @Override
+    public boolean anyAccountExists() {
+        return locked(() -> !state.accounts.isEmpty());
+    }
+
+    @Override
+    public Account insert(Account account) {
+        return locked(() -> {
+            if (state.accounts.containsKey(account.slug())) {
+                throw new AlreadyExists("account", "slug", account.slug().value());
+            }
+            Account stored = account.withVersion(0);
+            state.accounts.put(account.slug(), stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public Account update(Account account) {
+        return locked(() -> {
+            Account current = state.accounts.get(account.slug());
+            if (current == null) {
+                throw new NotFound("account", account.slug().value());
+            }
+            if (current.version() != account.version()) {
+                throw new ConcurrentModification("account", account.slug().value());
+            }
+            Account stored = account.withVersion(account.version() + 1);
+            state.accounts.put(account.slug(), stored);
+            return stored;
+        });
+    }
+
+    // ---- api keys ----
+
+    @Override
+    public Optional<ApiKey> findBySecretHash(SecretHash hash) {
+        return locked(() -> Optional.ofNullable(state.keysByHash.get(hash.hex())));
+    }
+
+    @Override
+    public ApiKey insert(ApiKey key) {
+        return locked(() -> {
+            if (state.keysByHash.containsKey(key.secretHash().hex())) {
+                throw new AlreadyExists("api_key", "secret", key.lastFour());
+            }
+            state.keysByHash.put(key.secretHash().hex(), key);
+            return key;
+        });
+    }
+
+    // ---- projects ----
+
+    @Override
+    public Optional<Project> findById(AccountSlug account, ProjectId id) {
+        return locked(() -> Optional.ofNullable(state.projects.get(id)).filter(p -> p.account().equals(account)));
+    }
+
+    @Override
+    public Optional<Project> findByName(AccountSlug account, String name) {
+        return locked(() -> state.projects.values().stream()
+                .filter(p -> p.account().equals(account) && sameName(p.name().value(), name)).findFirst());
+    }
+
+    @Override
+    public Optional<Project> findByRepository(AccountSlug account, RepositoryId repository) {
+        return locked(() -> state.projects.values().stream()
+                .filter(p -> p.account().equals(account) && p.repository().equals(repository))
+                .min(Comparator.comparing(Project::createdAt).thenComparing(p -> p.id().value())));
+    }
+
+    @Override
+    public Optional<Project> findSiteAliasOwner(String name) {
+        return locked(() -> state.projects.values().stream()
+                .filter(p -> sameName(p.name().value(), name))
+                .min(Comparator.comparing(Project::createdAt).thenComparing(p -> p.id().value())));
+    }
+
+    @Override
+    public Optional<ProjectOverview> findOverview(AccountSlug account, ProjectId id) {
+        return locked(() -> findById(account, id).map(this::overview));
+    }
+
+    @Override
+    public Page<ProjectOverview> list(ProjectFilter filter, PageRequest page) {
+        return locked(() -> page(state.projects.values().stream()
+                .filter(p -> p.account().equals(filter.account()))
+                .filter(p -> filter.onlyProjects().isEmpty() || filter.onlyProjects().contains(p.id()))
+                .map(this::overview)
+                .filter(o -> filter.status().isEmpty() || o.reportedStatus() == filter.status().get()),
+                o -> o.project().createdAt(), o -> o.project().id().value(), page));
+    }
+
+    private ProjectOverview overview(Project project) {
+        boolean building = state.deployments.values().stream()
+                .anyMatch(d -> d.project().equals(project.id()) && d.isActive());
+        return new ProjectOverview(project, building);
+    }
+
+    @Override
+    public Project insert(Project project) {
+        return locked(() -> {
+            if (findByName(project.account(), project.name().value()).isPresent()) {
+                throw new AlreadyExists("project", "name", project.name().value());
+            }
+            Project stored = project.withVersion(0);
+            state.projects.put(project.id(), stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public Project update(Project project) {
+        return locked(() -> {
+            Project current = state.projects.get(project.id());
+            if (current == null) {
+                throw new NotFound("project", project.id().value());
+            }
+            if (current.version() != project.version()) {
+                throw new ConcurrentModification("project", project.id().value());
+            }
+            Project stored = project.withVersion(project.version() + 1);
+            state.projects.put(project.id(), stored);
+            return stored;
+        });
+    }
+
+    // ---- repositories ----
+
+    @Override
+    public Optional<Repository> findById(AccountSlug owner, RepositoryId id) {
+        return locked(() -> Optional.ofNullable(state.repositories.get(id)).filter(r -> r.owner().equals(owner)));
+    }
+
+    @Override
+    public Optional<Repository> findByOwnerAndName(AccountSlug owner, String name) {
+        return locked(() -> state.repositories.values().stream()
+                .filter(r -> r.owner().equals(owner) && sameName(r.name().value(), name)).findFirst());
+    }
+
+    @Override
+    public Page<Repository> list(RepositoryFilter filter, PageRequest page) {
+        return locked(() -> {
+            Predicate<Repository> visible = r -> filter.onlyProjects().isEmpty()
+                    || filter.onlyProjects().stream().map(state.projects::get)
+                            .anyMatch(p -> p != null && p.repository().equals(r.id()));
+            return page(state.repositories.values().stream()
+                    .filter(r -> r.owner().equals(filter.owner()))
+                    .filter(r -> filter.isPrivate().isEmpty() || filter.isPrivate().get() == r.isPrivate())
+                    .filter(visible), Repository::createdAt, r -> r.id().value(), page);
+        });
+    }
+
+    @Override
+    public Repository insert(Repository repository) {
+        return locked(() -> {
+            if (findByOwnerAndName(repository.owner(), repository.name().value()).isPresent()) {
+                throw new AlreadyExists("repository", "name", repository.name().value());
+            }
+            state.repositories.put(repository.id(), repository);
+            return repository;
+        });
+    }
+
+    // ---- deployments ----
+
+    @Override
+    public Optional<Deployment> findById(DeploymentId id) {
+        return locked(() -> Optional.ofNullable(state.deployments.get(id)));
+    }
+
+    @Override
+    public Page<Deployment> list(DeploymentQuery query, PageRequest page) {
+        return locked(() -> page(state.deployments.values().stream()
+                .filter(d -> d.account().equals(query.account()))
+                .filter(d -> query.project().isEmpty() || query.project().get().equals(d.project()))
+                .filter(d -> query.repository().isEmpty() || query.repository().get().equals(d.repository()))
+                .filter(d -> query.statuses().isEmpty() || query.statuses().contains(d.status()))
+                .filter(d -> query.environment().isEmpty() || query.environment().get() == d.environment())
+                .filter(d -> query.onlyProjects().isEmpty() || query.onlyProjects().contains(d.project()))
+                .filter(d -> query.onlyEnvironments().isEmpty() || query.onlyEnvironments().contains(d.environment())),
+                Deployment::createdAt, d -> d.id().value(), page));
+    }
+
+    @Override
+    public Deployment insert(Deployment deployment) {
+        return locked(() -> {
+            Deployment stored = deployment.withVersion(0);
+            state.deployments.put(deployment.id(), stored);
+            state.logs.put(deployment.id(), new ArrayList<>());
+            return stored;
+        });
+    }
+
+    @Override
+    public Deployment update(Deployment deployment) {
+        return locked(() -> {
+            Deployment current = state.deployments.get(deployment.id());
+            if (current == null) {
+                throw new NotFound("deployment", deployment.id().value());
+            }
+            if (current.version() != deployment.version()) {
+                throw new ConcurrentModification("deployment", deployment.id().value());
+            }
+            Deployment stored = deployment.withVersion(deployment.version() + 1);
+            state.deployments.put(deployment.id(), stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public void delete(Deployment expected) {
+        locked(() -> {
+            Deployment current = state.deployments.get(expected.id());
+            if (current == null) {
+                return null;
+            }
+            if (current.version() != expected.version()) {
+                throw new ConcurrentModification("deployment", expected.id().value());
+            }
+            state.deployments.remove(expected.id());
+            state.logs.remove(expected.id());
+            return null;
+        });
+    }
+
+    @Override
+    public List<LogLine> append(DeploymentId deployment, List<LogEntry> entries) {
+        return locked(() -> {
+            List<LogLine> lines = state.logs.get(deployment);
+            if (lines == null) {
+                return List.of();
+            }
+            List<LogLine> added = new ArrayList<>();
+            for (LogEntry entry : entries) {
+                LogLine line = new LogLine(lines.size() + 1, entry.timestamp(), entry.level(), entry.message());
+                lines.add(line);
+                added.add(line);
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public Page<LogLine> read(DeploymentId deployment, LogRange range) {
+        return locked(() -> {
+            List<LogLine> lines = state.logs.getOrDefault(deployment, List.of());
+            if (range instanceof LogRange.Offset offset) {
+                List<LogLine> slice = lines.stream().skip(offset.offset()).limit(offset.limit()).toList();
+                return Page.counted(slice, offset.offset(), lines.size());
+            }
+            LogRange.AfterSeq after = (LogRange.AfterSeq) range;
+            List<LogLine> later = lines.stream().filter(l -> l.seq() > after.afterSeq()).toList();
+            List<LogLine> slice = later.stream().limit(after.limit()).toList();
+            return Page.slice(slice, later.size() > slice.size());
+        });
+    }
+
+    // ---- helpers ----
+
+    private static boolean sameName(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+
+    private static <T> Page<T> page(Stream<T> rows, java.util.function.Function<T, Instant> createdAt,
+                                    java.util.function.Function<T, String> id, PageRequest page) {
+        Comparator<T> newestFirst = Comparator.comparing(createdAt, NEWEST)
+                .thenComparing(id, Comparator.reverseOrder());
+        List<T> sorted = rows.sorted(newestFirst).toList();
+        if (page instanceof PageRequest.Offset offset) {
+            List<T> slice = sorted.stream().skip(offset.offset()).limit(offset.limit()).toList();
+            return Page.counted(slice, offset.offset(), sorted.size());
+        }
+        PageRequest.After after = (PageRequest.After) page;
+        List<T> later = after.position().map(pos -> sorted.stream().filter(row -> isAfter(row, pos, createdAt, id))
+                .toList()).orElse(sorted);
+        List<T> slice = later.stream().limit(after.limit()).toList();
+        return Page.slice(slice, later.size() > slice.size());
+    }
+
+    private static <T> boolean isAfter(T row, ListPosition pos, java.util.function.Function<T, Instant> createdAt,
+                                       java.util.function.Function<T, String> id) {
+        int byTime = createdAt.apply(row).compareTo(pos.createdAt());
+        return byTime < 0 || (byTime == 0 && id.apply(row).compareTo(pos.id()) < 0);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.dotgit.application.testing;
+
+import dev.dotgit.application.port.in.account.BootstrapPlatformUseCase;
+import dev.dotgit.application.port.in.account.CreateAccountCommand;
+import dev.dotgit.application.port.in.account.CreateAccountUseCase;
+import dev.dotgit.application.port.in.account.CreatedAccount;
+import dev.dotgit.application.port.in.account.UpdateAccountUseCase;
+import dev.dotgit.application.port.in.auth.AuthenticateCallerUseCase;
+import dev.dotgit.application.port.in.auth.AuthenticateOperatorUseCase;
+import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
+import dev.dotgit.application.port.in.deployment.DeleteDeploymentUseCase;
+import dev.dotgit.application.port.in.deployment.GetDeploymentQuery;
+import dev.dotgit.application.port.in.deployment.ListDeploymentsQuery;
+import dev.dotgit.application.port.in.deployment.ReadDeploymentLogsQuery;
+import dev.dotgit.application.port.in.deployment.RunDeploymentPipelineUseCase;
+import dev.dotgit.application.port.in.deployment.TriggerDeploymentUseCase;
+import dev.dotgit.application.port.in.hosting.ServeSiteQuery;
+import dev.dotgit.application.port.in.platform.PlatformUrls;
+import dev.dotgit.application.port.in.project.CreateProjectUseCase;
+import dev.dotgit.application.port.in.project.GetProjectQuery;
+import dev.dotgit.application.port.in.project.ListProjectsQuery;
+import dev.dotgit.application.port.in.repository.CreateRepositoryUseCase;
+import dev.dotgit.application.port.in.repository.GetRepositoryQuery;
+import dev.dotgit.application.port.in.repository.ListRepositoriesQuery;
+import dev.dotgit.application.service.access.VisibleObjects;
+import dev.dotgit.application.service.account.BootstrapPlatformService;
+import dev.dotgit.application.service.account.CreateAccountService;
+import dev.dotgit.application.service.account.UpdateAccountService;
+import dev.dotgit.application.service.auth.AuthenticateCallerService;
+import dev.dotgit.application.service.auth.AuthenticateOperatorService;
+import dev.dotgit.application.service.deployment.CancelDeploymentService;
+import dev.dotgit.application.service.deployment.DeleteDeploymentService;
+import dev.dotgit.application.service.deployment.DeploymentUpdates;
+import dev.dotgit.application.service.deployment.GetDeploymentService;
+import dev.dotgit.application.service.deployment.ListDeploymentsService;
+import dev.dotgit.application.service.deployment.ReadDeploymentLogsService;
+import dev.dotgit.application.service.deployment.TriggerDeploymentService;
+import dev.dotgit.application.service.hosting.ServeSiteService;
+import dev.dotgit.application.service.pipeline.ActivePipelines;
+import dev.dotgit.application.service.pipeline.PipelineSettings;
+import dev.dotgit.application.service.pipeline.RunDeploymentPipelineService;
+import dev.dotgit.application.service.project.CreateProjectService;
+import dev.dotgit.application.service.project.GetProjectService;
+import dev.dotgit.application.service.project.ListProjectsService;
+import dev.dotgit.application.service.repository.CreateRepositoryService;
+import dev.dotgit.application.service.repository.GetRepositoryService;
+import dev.dotgit.application.service.repository.ListRepositoriesService;
+import dev.dotgit.application.service.repository.RepositoryProvisioning;
+import dev.dotgit.domain.access.Caller;
+import dev.dotgit.domain.apikey.ApiKey;
+import dev.dotgit.domain.apikey.SecretKey;
+import dev.dotgit.domain.deployment.DeploymentId;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Every use case of the application, wired over in-memory fakes: the same services the
+ * server runs, with nothing real behind the ports. Application tests drive it directly;
+ * adapter tests (a REST version, say) expose its use cases as beans.
+ */
+public final class TestPlatform implements AutoCloseable {
+
+    public static final String OPERATOR_TOKEN = "operator-token-for-tests";
+
+    public final MutableClock clock = new MutableClock(TestData.T0);
+    public final InMemoryPersistence store = new InMemoryPersistence();
+    public final FakeSourceRepositories sources = new FakeSourceRepositories();
+    public final RecordingPipelineScheduler scheduler = new RecordingPipelineScheduler();
+    public final ScriptedBuilds builds = new ScriptedBuilds();
+    public final InMemorySites sites = new InMemorySites();
+    public final TempDirectoryWorkspaces workspaces;
+    public final ActivePipelines activePipelines = new ActivePipelines();
+    public final PlatformUrls urls = new PlatformUrls(URI.create("http://localhost:8080"), "localhost:8080");
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "test-pipeline-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<DeploymentId> pipelinesRun = new CopyOnWriteArraySet<>();
+
+    public final CreateProjectUseCase createProject;
+    public final GetProjectQuery getProject;
+    public final ListProjectsQuery listProjects;
+    public final CreateRepositoryUseCase createRepository;
+    public final GetRepositoryQuery getRepository;
+    public final ListRepositoriesQuery listRepositories;
+    public final TriggerDeploymentUseCase triggerDeployment;
+    public final GetDeploymentQuery getDeployment;
+    public final ListDeploymentsQuery listDeployments;
+    public final CancelDeploymentUseCase cancelDeployment;
+    public final DeleteDeploymentUseCase deleteDeployment;
+    public final ReadDeploymentLogsQuery readDeploymentLogs;
+    public final RunDeploymentPipelineUseCase runPipeline;
+    public final AuthenticateCallerService authenticateCaller;
+    public final AuthenticateOperatorUseCase authenticateOperator;
+    public final CreateAccountUseCase createAccount;
+    public final UpdateAccountUseCase updateAccount;
+    public final BootstrapPlatformUseCase bootstrap;
+    public final ServeSiteQuery serveSite;
+
+    public TestPlatform(Path workspaceRoot) {
+        this.workspaces = new TempDirectoryWorkspaces(workspaceRoot);
+        VisibleObjects visible = new VisibleObjects(store, store, store);
+        RepositoryProvisioning provisioning = new RepositoryProvisioning(store, store, store, store, store, sources,
+                clock);
+        DeploymentUpdates updates = new DeploymentUpdates(store, store, store, store);
+        createProject = new CreateProjectService(store, store, store, visible, provisioning, clock);
+        getProject = new GetProjectService(visible);
+        listProjects = new ListProjectsService(store);
+        createRepository = new CreateRepositoryService(provisioning);
+        getRepository = new GetRepositoryService(visible);
+        listRepositories = new ListRepositoriesService(store);
+        triggerDeployment = new TriggerDeploymentService(store, visible, store, store, store, sources, scheduler,
+                clock);
+        getDeployment = new GetDeploymentService(visible);
+        listDeployments = new ListDeploymentsService(store);
+        cancelDeployment = new CancelDeploymentService(visible, updates, activePipelines, clock);
+        deleteDeployment = new DeleteDeploymentService(store, visible, store, store, store, sites, activePipelines);
+        readDeploymentLogs = new ReadDeploymentLogsService(visible, store);
+        runPipeline = new RunDeploymentPipelineService(store, store, store, store, store, store, store, sources,
+                workspaces, builds, sites, activePipelines, timer, urls,
+                new PipelineSettings(Duration.ofMinutes(1), Duration.ofMillis(50), Duration.ofMillis(50), 1000),
+                clock);
+        authenticateCaller = new AuthenticateCallerService(store, clock, Duration.ofSeconds(5));
+        authenticateOperator = new AuthenticateOperatorService(Optional.of(OPERATOR_TOKEN));
+        createAccount = new CreateAccountService(store, store, store, clock);
+        updateAccount = new UpdateAccountService(store, store, store);
+        bootstrap = new BootstrapPlatformService(store, store, store, store, store, clock);
+        serveSite = new ServeSiteService(urls, store, store, sites);
+    }
+
+    /** A new account with an admin key; its secret authenticates against this platform. */
+    public CreatedAccount newAccount(String slug) {
+        return createAccount.create(CreateAccountCommand.of(slug, "pro", null));
+    }
+
+    /** The caller an admin key of a new account authenticates as. */
+    public Caller adminOf(String slug) {
+        return newAccount(slug).adminKey().asCaller();
+    }
+
+    /** Registers a key (built with {@link TestData#anApiKey()}) and returns its caller. */
+    public Caller register(ApiKey key) {
+        store.insert(key);
+        return key.asCaller();
+    }
+
+
+    /** Runs, on this thread, every scheduled pipeline that has not run yet. */
+    public void runScheduledPipelines() {
+        List<DeploymentId> due = scheduler.scheduled();
+        for (DeploymentId id : due) {
+            if (pipelinesRun.add(id)) {
+                runPipeline.run(id);
+            }
+        }
+    }
+
+    public SecretKey secretOf(CreatedAccount account) {
+        return account.secret();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

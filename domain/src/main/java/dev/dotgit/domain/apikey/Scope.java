@@ -1,0 +1,42 @@
+package dev.dotgit.domain.apikey;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a key may do. The scopes nest: {@code deploy:read} ⊂ {@code deploy:write} ⊂
+ * {@code deploy:admin}, so a key holding a wider scope can do everything a narrower one can.
+ */
+public enum Scope {
+    READ("deploy:read"),
+    WRITE("deploy:write"),
+    ADMIN("deploy:admin");
+
+    private final String wireName;
+
+    Scope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean includes(Scope other) {
+        return ordinal() >= other.ordinal();
+    }
+
+    public static boolean anyIncludes(Collection<Scope> held, Scope required) {
+        return held.stream().anyMatch(s -> s.includes(required));
+    }
+
+    public static Optional<Scope> fromWire(String name) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+    }
+
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(Scope::wireName).toList();
+    }
+}
