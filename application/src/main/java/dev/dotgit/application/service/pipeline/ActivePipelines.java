@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class ActivePipelines {
 
     private final ConcurrentMap<DeploymentId, BuildCancellation> running = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
 
     BuildCancellation register(DeploymentId deployment) {
         return running.computeIfAbsent(deployment, id -> new BuildCancellation());
@@ -27,6 +28,19 @@ public final class ActivePipelines {
         if (cancellation != null) {
             cancellation.cancel();
         }
+    }
+
+    /**
+     * The node is stopping: every build running here is stopped, and its pipeline fails the
+     * deployment with that reason instead of leaving it active for the next start to find.
+     */
+    public void stopAll() {
+        shuttingDown = true;
+        running.values().forEach(BuildCancellation::cancel);
+    }
+
+    boolean isShuttingDown() {
+        return shuttingDown;
     }
 
     public int count() {

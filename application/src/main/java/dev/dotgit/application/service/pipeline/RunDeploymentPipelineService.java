@@ -57,6 +57,7 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
 
     static final String INTERRUPTED_REASON =
             "The node running this deployment stopped before it finished; the deployment was abandoned. Deploy again.";
+    static final String SHUTDOWN_REASON = "The server shut down during this deployment. Deploy again.";
     private static final System.Logger LOG = System.getLogger(RunDeploymentPipelineService.class.getName());
     private static final int PROGRESS_CHECKED_OUT = 25;
     private static final int PROGRESS_BUILD_RUNNING = 30;
@@ -117,6 +118,7 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
             // A run that finds its deployment already past "queued" follows one that died
             // with its node: the work of that run is lost, so say so rather than guess.
             fail(id, INTERRUPTED_REASON);
+            workspaces.delete(id);
             return;
         }
         BuildCancellation cancellation = activePipelines.register(id);
@@ -169,7 +171,7 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
         } else {
             runBuild(deployment, workspace, command, cancellation, log);
         }
-        stopIfCancelled(cancellation);
+        stopIfCancelled(id, cancellation, log);
 
         transition(id, Deployment::startDeploying);
         String outputDirectory = project.buildSettings().outputDirectory();
@@ -208,6 +210,8 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
                     + "; the build process was stopped.");
         } else if (outcome instanceof BuildOutcome.FailedToStart failed) {
             failAndStop(deployment.id(), log, "Build command could not be started: " + failed.reason());
+        } else if (activePipelines.isShuttingDown()) {
+            failAndStop(deployment.id(), log, SHUTDOWN_REASON);
         } else {
             log.info("Build stopped: the deployment was cancelled");
             throw new PipelineStopped("cancelled during build");
@@ -323,10 +327,14 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
         transition(id, d -> d.advanceProgress(value));
     }
 
-    private static void stopIfCancelled(BuildCancellation cancellation) {
-        if (cancellation.isCancelled()) {
-            throw new PipelineStopped("cancelled");
+    private void stopIfCancelled(DeploymentId id, BuildCancellation cancellation, PipelineLog log) {
+        if (!cancellation.isCancelled()) {
+            return;
         }
+        if (activePipelines.isShuttingDown()) {
+            failAndStop(id, log, SHUTDOWN_REASON);
+        }
+        throw new PipelineStopped("cancelled");
     }
 
     /** Runs on the timer: notices a cancel or delete made on another node. */

@@ -74,6 +74,28 @@ class DeploymentLifecycleTest {
     }
 
     @Test
+    void aServerShutdownDuringABuildFailsTheDeploymentWithTheReason() throws Exception {
+        ProjectOverview project = platform.createProject.create(admin,
+                CreateProjectCommand.of("slow", null, null, "sleep 300", null));
+        platform.builds.blockingUntilCancelled();
+        Deployment queued = platform.triggerDeployment.trigger(admin, deploy(project, "main"));
+        Thread pipeline = new Thread(platform::runScheduledPipelines, "pipeline-under-test");
+        pipeline.start();
+        assertThat(platform.builds.awaitStarted(10)).isTrue();
+
+        platform.activePipelines.stopAll();
+
+        pipeline.join(10_000);
+        assertThat(pipeline.isAlive()).isFalse();
+        Deployment failed = platform.getDeployment.get(admin, queued.id().value());
+        assertThat(failed.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(failed.failureReason()).isEqualTo("The server shut down during this deployment. Deploy again.");
+        assertThat(platform.readDeploymentLogs.read(admin, failed.id().value(), LogRange.offset(0, 100)).lines().items())
+                .extracting(LogLine::message).contains(failed.failureReason());
+        assertThat(platform.workspaces.exists(failed.id())).isFalse();
+    }
+
+    @Test
     void aBranchTheRepositoryLacksIsRefusedWithTheSeedMessage() {
         ProjectOverview project = platform.createProject.create(admin,
                 CreateProjectCommand.of("web", null, null, null, null));
