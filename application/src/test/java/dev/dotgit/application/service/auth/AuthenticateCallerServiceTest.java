@@ -2,7 +2,6 @@ package dev.dotgit.application.service.auth;
 
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dotgit.application.port.in.account.CreatedAccount;
 import dev.dotgit.application.testing.TestPlatform;

@@ -31,6 +31,7 @@ import dev.dotgit.domain.repository.CommitSha;
 import dev.dotgit.domain.repository.RepositoryId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -214,6 +215,7 @@ class TriggerDeploymentServiceTest {
 
     @Test
     void aRepositoryReferenceDeploysTheProjectCreatedWithIt() {
+        platform.clock.advance(Duration.ofSeconds(1));
         platform.createProject.create(admin, CreateProjectCommand.of("web-too", null, repo.value(), null, null));
 
         Deployment deployment = platform.triggerDeployment.trigger(admin,

@@ -2,9 +2,11 @@ package dev.dotgit.application.service.pipeline;
 
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dotgit.application.port.in.deployment.LogRange;
 import dev.dotgit.application.port.in.deployment.RunDeploymentPipelineUseCase;
+import dev.dotgit.application.port.in.hosting.SiteRequest;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
 import dev.dotgit.application.port.out.build.BuildOutcome;
 import dev.dotgit.application.port.out.build.RunBuildPort;
@@ -93,7 +95,7 @@ class RunDeploymentPipelineServiceTest {
             assertThat(line.message()).isEqualTo(reason);
         });
         assertThat(platform.sites.filesOf(deployment.id())).isEmpty();
-        assertThat(platform.serveSite.find(new dev.dotgit.application.port.in.hosting.SiteRequest(
+        assertThat(platform.serveSite.find(new SiteRequest(
                 deployment.id().value() + ".localhost:8080", "/"))).isEmpty();
         assertThat(platform.workspaces.exists(deployment.id())).isFalse();
         assertThat(platform.getProject.get(admin, deployment.project().value()).project()
@@ -396,7 +398,7 @@ class RunDeploymentPipelineServiceTest {
         assertThat(platform.builds.requests()).isEmpty();
         assertThat(platform.sites.filesOf(queued.id())).isEmpty();
         assertThat(platform.workspaces.exists(queued.id())).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform.getDeployment.get(admin,
+        assertThatThrownBy(() -> platform.getDeployment.get(admin,
                 queued.id().value())).isInstanceOf(NotFound.class);
     }
 

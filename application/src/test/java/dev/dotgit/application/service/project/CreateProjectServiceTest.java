@@ -3,6 +3,7 @@ package dev.dotgit.application.service.project;
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
@@ -139,8 +140,8 @@ class CreateProjectServiceTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations())
                         .extracting(InvalidInput.Violation::field, InvalidInput.Violation::problem)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("name", InvalidInput.Problem.MISSING),
-                                org.assertj.core.groups.Tuple.tuple("output_directory",
+                                tuple("name", InvalidInput.Problem.MISSING),
+                                tuple("output_directory",
                                         InvalidInput.Problem.BAD_FORMAT)));
     }
 

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,7 +217,7 @@ class ProjectQueriesTest {
     void listingWithoutAnyScopeThatReadsIsRefused() {
         // Every key holds at least one scope, and every scope includes read: the only way to
         // lack it is a caller made by hand, which is what an adapter bug would produce.
-        Caller none = new Caller(admin.account(), "key_nothing000", java.util.Set.of(), null, null);
+        Caller none = new Caller(admin.account(), "key_nothing000", Set.of(), null, null);
 
         assertThatThrownBy(() -> platform.listProjects.list(none, Optional.empty(), PageRequest.first(10)))
                 .isInstanceOf(InsufficientScope.class);
