@@ -67,13 +67,16 @@ final class PipelineLog implements BuildOutput {
         boolean full;
         synchronized (this) {
             outputLines++;
-            if (outputLines > maxOutputLines) {
+            if (outputLines > maxOutputLines + 1) {
                 return;
             }
-            buffer.add(new LogEntry(Timestamps.now(clock), level, line));
-            if (outputLines == maxOutputLines) {
+            if (outputLines == maxOutputLines + 1) {
+                // Said at the first dropped line, so a build printing exactly the cap loses
+                // nothing and is not told it did.
                 buffer.add(LogEntry.warn(Timestamps.now(clock),
                         "Build output exceeded " + maxOutputLines + " lines; further output is not kept"));
+            } else {
+                buffer.add(new LogEntry(Timestamps.now(clock), level, line));
             }
             full = buffer.size() >= BATCH_SIZE;
         }

@@ -34,9 +34,12 @@ public record CreateProjectCommand(RepositoryName name, Optional<String> framewo
             violations.add(InvalidInput.outOfRange("framework", framework,
                     "Must be 1-" + Project.MAX_FRAMEWORK_LENGTH + " characters"));
         }
-        BuildSettings settings = violations.check(() -> BuildSettings.parse(buildCommand, outputDirectory));
+        // BuildSettings.parse stops at its first bad field; check each field on its own so a
+        // bad build command does not hide a bad output directory.
+        violations.check(() -> BuildSettings.parse(buildCommand, null));
+        violations.check(() -> BuildSettings.parse(null, outputDirectory));
         violations.throwIfAny();
         return new CreateProjectCommand(parsedName, Optional.ofNullable(framework), Optional.ofNullable(repositoryId),
-                settings);
+                new BuildSettings(buildCommand, outputDirectory));
     }
 }
