@@ -75,7 +75,9 @@ public final class JGitSourceRepositories implements SourceRepositoryPort {
         Path staging = null;
         try {
             Files.createDirectories(root);
-            staging = Files.createTempDirectory(root, INITIALIZING_PREFIX + repository.value() + "-");
+            // Not createTempDirectory: its mode 0700 would differ from what git init makes (umask).
+            staging = Files.createDirectory(root.resolve(INITIALIZING_PREFIX + repository.value() + "-"
+                    + UUID.randomUUID()));
             ObjectId head = writeInitialCommit(staging, commit);
             moveIntoPlace(repository, staging, target);
             staging = null;
