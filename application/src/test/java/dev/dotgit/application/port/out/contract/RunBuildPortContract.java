@@ -97,8 +97,22 @@ public abstract class RunBuildPortContract {
         await().atMost(GENEROUS).until(() -> recordedPids().size() >= count);
     }
 
-    protected static boolean isRunning(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /**
+     * Whether the process still runs. A zombie does not: it has exited and only waits for its
+     * parent, for an orphan the system's init, to collect its status, which some inits do
+     * late (seconds) or never. {@link ProcessHandle} counts zombies as alive, {@code /proc} tells.
+     */
+    public static boolean isRunning(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     protected void assertNoRecordedProcessRuns() throws IOException {
