@@ -17,8 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -68,6 +70,7 @@ public final class JGitSourceRepositories implements SourceRepositoryPort {
 
     @Override
     public CommitSha initialize(RepositoryId repository, InitialCommit commit) {
+        requireDistinctPaths(repository, commit.files());
         Path target = directoryOf(repository);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new SourceRepositoryException("Repository " + repository + " already exists", null);
@@ -91,6 +94,29 @@ public final class JGitSourceRepositories implements SourceRepositoryPort {
         } finally {
             if (staging != null) {
                 deleteQuietly(staging);
+            }
+        }
+    }
+
+    /**
+     * A path listed twice, or as a file and also as a directory of another file, would make
+     * two tree entries of one name: JGit refuses the first, and writes the second as a tree
+     * that git fsck rejects.
+     */
+    private static void requireDistinctPaths(RepositoryId repository, List<SourceFile> files) {
+        Set<String> filePaths = new HashSet<>();
+        Set<String> directoryPaths = new HashSet<>();
+        for (SourceFile file : files) {
+            String path = file.path();
+            boolean clash = !filePaths.add(path) || directoryPaths.contains(path);
+            for (int slash = path.indexOf('/'); slash > 0 && !clash; slash = path.indexOf('/', slash + 1)) {
+                String directory = path.substring(0, slash);
+                directoryPaths.add(directory);
+                clash = filePaths.contains(directory);
+            }
+            if (clash) {
+                throw new SourceRepositoryException("Could not create repository " + repository
+                        + ": the initial commit lists '" + path + "' twice, or as a file and a directory", null);
             }
         }
     }

@@ -127,6 +127,20 @@ class JGitSourceRepositoriesTest {
     }
 
     @Test
+    void anInitialCommitWhosePathsCollideIsRefused() {
+        for (List<String> paths : List.of(List.of("same.txt", "same.txt"), List.of("a", "a/b.txt"))) {
+            RepositoryId id = RepositoryId.generate();
+            List<SourceFile> files = paths.stream().map(path -> new SourceFile(path, new byte[] {1})).toList();
+
+            assertThatThrownBy(() -> repositories.initialize(id, new InitialCommit(BranchName.MAIN, files, "bad",
+                    "a", "a@b", WHEN)))
+                    .as("paths %s", paths)
+                    .isInstanceOf(SourceRepositoryException.class);
+            assertThat(listing(root)).isEmpty();
+        }
+    }
+
+    @Test
     void twoConcurrentInitializationsOfOneIdLeaveExactlyOneRepository() throws Exception {
         RepositoryId id = RepositoryId.generate();
         CountDownLatch start = new CountDownLatch(1);
