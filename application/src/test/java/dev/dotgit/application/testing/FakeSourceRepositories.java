@@ -33,6 +33,11 @@ public final class FakeSourceRepositories implements SourceRepositoryPort {
 
     @Override
     public CommitSha initialize(RepositoryId repository, InitialCommit commit) {
+        for (SourceFile file : commit.files()) {
+            if (!isSafePath(file.path())) {
+                throw new SourceRepositoryException("invalid path in initial commit: " + file.path(), null);
+            }
+        }
         CommitSha sha = randomSha();
         Repo repo = new Repo(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         repo.branches().put(commit.branch().value(), sha);
@@ -88,6 +93,20 @@ public final class FakeSourceRepositories implements SourceRepositoryPort {
     @Override
     public void delete(RepositoryId repository) {
         repositories.remove(repository);
+    }
+
+    /** The paths git accepts in a tree: relative, no empty, "." or ".." segment, no ".git". */
+    private static boolean isSafePath(String path) {
+        if (path.isEmpty() || path.startsWith("/")) {
+            return false;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase(".git")
+                    || segment.indexOf('\0') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean exists(RepositoryId repository) {

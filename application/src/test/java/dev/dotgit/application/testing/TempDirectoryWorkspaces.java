@@ -5,8 +5,10 @@ import dev.dotgit.domain.deployment.DeploymentId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Workspaces as directories under a test's temporary folder. */
@@ -15,7 +17,7 @@ public final class TempDirectoryWorkspaces implements BuildWorkspacePort {
     private final Path root;
 
     public TempDirectoryWorkspaces(Path root) {
-        this.root = root;
+        this.root = root.toAbsolutePath();
     }
 
     @Override
@@ -23,7 +25,8 @@ public final class TempDirectoryWorkspaces implements BuildWorkspacePort {
         Path dir = root.resolve(deployment.value());
         delete(deployment);
         try {
-            return Files.createDirectories(dir);
+            Files.createDirectories(root);
+            return Files.createDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,15 +38,19 @@ public final class TempDirectoryWorkspaces implements BuildWorkspacePort {
     }
 
     public boolean exists(DeploymentId deployment) {
-        return Files.exists(root.resolve(deployment.value()));
+        return Files.exists(root.resolve(deployment.value()), LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** Deepest entries first; Files.walk does not follow links, so a link is removed and its target kept. */
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            List<Path> deepestFirst = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path path : deepestFirst) {
+                Files.delete(path);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
