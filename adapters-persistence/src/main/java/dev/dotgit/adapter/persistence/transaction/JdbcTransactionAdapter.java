@@ -10,8 +10,14 @@ import java.util.function.Supplier;
 /**
  * Use-case transactions on the JDBC transaction manager of the default datasource. Every
  * repository and hand-written statement of this module runs on the connection of the
- * current transaction, so a use case's writes commit together. A nested call joins the
- * transaction already open on this thread (REQUIRED propagation).
+ * current transaction, so a use case's writes commit together.
+ *
+ * <p>A nested call joins the transaction already open on this thread by simply running its
+ * work there: only the outermost call commits or rolls back. So a failure that the outer work
+ * catches and handles does not doom the outer transaction (as it would if the nested call
+ * went through the transaction manager, which marks a joined transaction rollback-only).
+ * One limit no adapter can lift: after a statement fails, PostgreSQL refuses every further
+ * statement of that transaction, so carrying on after a storage failure is never possible.
  */
 @Singleton
 public class JdbcTransactionAdapter implements RunInTransactionPort {
@@ -31,6 +37,9 @@ public class JdbcTransactionAdapter implements RunInTransactionPort {
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            return work.get();
+        }
         Throwable[] thrownByWork = new Throwable[1];
         try {
             return transactions.executeWrite(status -> {

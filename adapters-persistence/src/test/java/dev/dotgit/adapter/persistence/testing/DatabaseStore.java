@@ -72,15 +72,15 @@ public final class DatabaseStore implements BeforeAllCallback, AfterAllCallback 
     }
 
     @Override
-    public void beforeAll(ExtensionContext extension) throws SQLException {
-        databaseName = "dotgit_test_" + randomSuffix();
-        if (engine == Engine.H2) {
-            context = PersistenceContext.start(h2Url(), H2_USER, "", settings);
-        } else {
-            String adminUrl = postgresAdminUrl();
-            executeAsAdmin(adminUrl, "create database " + databaseName);
-            context = PersistenceContext.start(withDatabase(adminUrl, databaseName), POSTGRES_USER, "", settings);
+    public void beforeAll(ExtensionContext extension) {
+        String name = "dotgit_test_" + randomSuffix();
+        if (engine == Engine.POSTGRES) {
+            executeAsAdmin(postgresAdminUrl(), "create database " + name);
         }
+        databaseName = name;
+        context = engine == Engine.H2
+                ? PersistenceContext.start(h2Url(), H2_USER, "", settings)
+                : PersistenceContext.start(withDatabase(postgresAdminUrl(), databaseName), POSTGRES_USER, "", settings);
         ports = PersistenceContext.portsOf(context);
     }
 
@@ -117,8 +117,8 @@ public final class DatabaseStore implements BeforeAllCallback, AfterAllCallback 
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("The PostgreSQL tests need a PostgreSQL server at " + adminUrl
-                    + " (user " + POSTGRES_USER + ", no password) and could not run '" + sql + "': " + e.getMessage()
-                    + ". Point " + POSTGRES_URL_VARIABLE + " at a reachable server, or start the local one with"
+                    + " (user " + POSTGRES_USER + ", no password) and could not run '" + sql + "' (" + e.getMessage()
+                    + ") Point " + POSTGRES_URL_VARIABLE + " at a reachable server, or start the local one with"
                     + " 'pg_ctlcluster 15 main start'.", e);
         }
     }

@@ -134,6 +134,27 @@ public abstract class TransactionPortContract {
     }
 
     @Test
+    void aNestedFailureThatTheOuterWorkHandlesDoesNotUndoTheOuterWrites() {
+        Account account = anAccount().build();
+        NotFound handled = new NotFound("project", "proj_0123456789");
+
+        String result = transactions.inTransaction(() -> {
+            ports.saveAccounts().insert(account);
+            try {
+                transactions.inTransaction(() -> {
+                    throw handled;
+                });
+            } catch (NotFound expected) {
+                return "handled";
+            }
+            return "not thrown";
+        });
+
+        assertThat(result).isEqualTo("handled");
+        assertThat(ports.loadAccounts().findBySlug(account.slug())).isPresent();
+    }
+
+    @Test
     void aNestedTransactionsWritesCommitWithTheOuterOne() {
         Account account = anAccount().build();
         Repository repository = aRepository().ownedBy(account.slug()).build();
