@@ -48,7 +48,6 @@ public final class PersistenceContext {
                 "datasources.default.url", url,
                 "datasources.default.username", username,
                 "datasources.default.password", password,
-                "datasources.default.dialect", "POSTGRES",
                 "flyway.datasources.default.enabled", true));
         configuration.putAll(extra);
         return ApplicationContext.run(configuration);

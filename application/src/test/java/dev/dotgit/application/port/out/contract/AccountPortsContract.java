@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dotgit.application.port.out.account.LoadAccountPort;
 import dev.dotgit.application.port.out.account.SaveAccountPort;
+import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.domain.account.Account;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.account.Plan;
@@ -14,6 +15,14 @@ import dev.dotgit.domain.account.RateLimit;
 import dev.dotgit.domain.error.AlreadyExists;
 import dev.dotgit.domain.error.ConcurrentModification;
 import dev.dotgit.domain.error.NotFound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class AccountPortsContract {
 
+    private RunInTransactionPort transactions;
     private LoadAccountPort accounts;
     private SaveAccountPort saveAccounts;
 
@@ -33,6 +43,7 @@ public abstract class AccountPortsContract {
     @BeforeEach
     void obtainPorts() {
         PersistencePorts ports = ports();
+        transactions = ports.transactions();
         accounts = ports.loadAccounts();
         saveAccounts = ports.saveAccounts();
     }
@@ -86,6 +97,39 @@ public abstract class AccountPortsContract {
                     assertThat(e.field()).isEqualTo("slug");
                 });
         assertThat(accounts.findBySlug(first.slug())).contains(first);
+    }
+
+    @Test
+    void ofConcurrentInsertsOfOneSlugExactlyOneSucceedsAndTheOthersAreToldItExists() throws Exception {
+        AccountSlug slug = anAccount().build().slug();
+        int writers = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Account>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                Account candidate = anAccount().slug(slug.value()).build();
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return transactions.inTransaction(() -> saveAccounts.insert(candidate));
+                }));
+            }
+            start.countDown();
+
+            List<Account> inserted = new ArrayList<>();
+            for (Future<Account> outcome : outcomes) {
+                try {
+                    inserted.add(outcome.get(30, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(AlreadyExists.class);
+                }
+            }
+
+            assertThat(inserted).hasSize(1);
+            assertThat(accounts.findBySlug(slug)).contains(inserted.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
