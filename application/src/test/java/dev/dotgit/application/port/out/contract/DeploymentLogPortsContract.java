@@ -173,6 +173,37 @@ public abstract class DeploymentLogPortsContract {
         assertThat(stored.total()).hasValue(0);
     }
 
+    /**
+     * The appender starts while the delete's transaction is still open, so it usually waits for
+     * that transaction; whether it waits or comes after, it must find the deployment gone.
+     */
+    @Test
+    void anAppendRacingADeleteWritesNothingOnceTheDeleteCommits() throws Exception {
+        logs.append(deployment.id(), lines("before", 2));
+        CountDownLatch deleted = new CountDownLatch(1);
+        CountDownLatch appending = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> delete = pool.submit(() -> ports.transactions().inTransaction(() -> {
+                ports.deleteDeployments().delete(deployment);
+                deleted.countDown();
+                await(appending);
+            }));
+            Future<List<LogLine>> append = pool.submit(() -> {
+                await(deleted);
+                appending.countDown();
+                return logs.append(deployment.id(), lines("during", 3));
+            });
+
+            delete.get(30, TimeUnit.SECONDS);
+            assertThat(append.get(30, TimeUnit.SECONDS)).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(readLogs.read(deployment.id(), LogRange.offset(0, 10)).total()).hasValue(0);
+        assertThat(ports.loadDeployments().findById(deployment.id())).isEmpty();
+    }
+
     @Test
     void theLogOfAnUnknownDeploymentIsEmpty() {
         DeploymentId unknown = DeploymentId.generate();
@@ -230,6 +261,15 @@ public abstract class DeploymentLogPortsContract {
         assertThat(stored.get(0).message()).hasSize(LogEntry.MAX_MESSAGE_LENGTH + " [line truncated]".length());
         assertThat(stored.get(2).message()).isEqualTo("nul?byte");
         assertThat(stored).extracting(LogLine::timestamp).containsOnly(at);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<LogEntry> lines(String prefix, int count) {
