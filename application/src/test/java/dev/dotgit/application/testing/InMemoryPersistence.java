@@ -269,7 +269,7 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
         return locked(() -> {
             Predicate<Repository> visible = r -> filter.onlyProjects().isEmpty()
                     || filter.onlyProjects().stream().map(state.projects::get)
-                            .anyMatch(p -> p != null && p.repository().equals(r.id()));
+                            .anyMatch(p -> p != null && p.account().equals(r.owner()) && p.repository().equals(r.id()));
             return page(state.repositories.values().stream()
                     .filter(r -> r.owner().equals(filter.owner()))
                     .filter(r -> filter.isPrivate().isEmpty() || filter.isPrivate().get() == r.isPrivate())
@@ -311,6 +311,9 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
     @Override
     public Deployment insert(Deployment deployment) {
         return locked(() -> {
+            if (state.deployments.containsKey(deployment.id())) {
+                throw new AlreadyExists("deployment", "id", deployment.id().value());
+            }
             Deployment stored = deployment.withVersion(0);
             state.deployments.put(deployment.id(), stored);
             state.logs.put(deployment.id(), new ArrayList<>());

@@ -40,8 +40,14 @@ public final class TestData {
     private TestData() {
     }
 
-    static String unique(String base) {
+    /** {@code base} plus a number no other call returns in this JVM: a valid, unused name or slug for {@code base}s up to 20 characters. */
+    public static String unique(String base) {
         return base + "-" + COUNTER.incrementAndGet();
+    }
+
+    /** An account slug no other test uses, for tests that need their own corner of a shared store. */
+    public static AccountSlug anAccountSlug() {
+        return new AccountSlug(unique("acct"));
     }
 
     public static AccountBuilder anAccount() {

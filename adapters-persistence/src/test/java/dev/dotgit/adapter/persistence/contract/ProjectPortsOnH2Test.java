@@ -1,0 +1,17 @@
+package dev.dotgit.adapter.persistence.contract;
+
+import dev.dotgit.adapter.persistence.testing.DatabaseStore;
+import dev.dotgit.application.port.out.contract.ProjectPortsContract;
+import dev.dotgit.application.port.out.contract.PersistencePorts;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ProjectPortsOnH2Test extends ProjectPortsContract {
+
+    @RegisterExtension
+    static final DatabaseStore STORE = DatabaseStore.h2();
+
+    @Override
+    protected PersistencePorts ports() {
+        return STORE.ports();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.dotgit.adapter.persistence.contract;
+
+import dev.dotgit.adapter.persistence.testing.DatabaseStore;
+import dev.dotgit.application.port.out.contract.TransactionPortContract;
+import dev.dotgit.application.port.out.contract.PersistencePorts;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TransactionPortOnPostgresTest extends TransactionPortContract {
+
+    @RegisterExtension
+    static final DatabaseStore STORE = DatabaseStore.postgres();
+
+    @Override
+    protected PersistencePorts ports() {
+        return STORE.ports();
+    }
+}
