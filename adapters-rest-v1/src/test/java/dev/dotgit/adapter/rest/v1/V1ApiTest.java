@@ -1,0 +1,33 @@
+package dev.dotgit.adapter.rest.v1;
+
+import dev.dotgit.adapter.rest.v1.support.V1Api;
+import dev.dotgit.adapter.rest.v1.support.V1TestPlatformFactory;
+import dev.dotgit.application.testing.TestPlatform;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * Every v1 HTTP test that runs against the default configuration, on one embedded server:
+ * each topic lives in its own {@code *Spec} class and is mounted here.
+ */
+@MicronautTest(environments = V1TestPlatformFactory.ENVIRONMENT)
+class V1ApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    TestPlatform platform;
+
+    V1Api api() {
+        return new V1Api(server.getURI(), platform);
+    }
+
+    @Nested
+    class Projects extends ProjectRoutesSpec {
+        Projects() {
+            super(V1ApiTest.this::api);
+        }
+    }
+}
