@@ -30,4 +30,25 @@ class V1ApiTest {
             super(V1ApiTest.this::api);
         }
     }
+
+    @Nested
+    class DeploymentCreation extends DeploymentCreationSpec {
+        DeploymentCreation() {
+            super(V1ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class DeploymentQueries extends DeploymentQueriesSpec {
+        DeploymentQueries() {
+            super(V1ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class DeploymentLifecycle extends DeploymentLifecycleSpec {
+        DeploymentLifecycle() {
+            super(V1ApiTest.this::api);
+        }
+    }
 }

@@ -23,6 +23,7 @@ import dev.dotgit.domain.deployment.DeploymentStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -108,7 +109,8 @@ final class DeploymentsController {
         return mapper.toResponse(getDeployment.get(caller, id), urls);
     }
 
-    @Post("/{id}/cancel")
+    /** Takes no body, so it accepts whatever content type a client's POST defaults to. */
+    @Post(value = "/{id}/cancel", consumes = MediaType.ALL)
     DeploymentCancelledResponse cancel(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toCancelled(cancelDeployment.cancel(caller, id));
     }

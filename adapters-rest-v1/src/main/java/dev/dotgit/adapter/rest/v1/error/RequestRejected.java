@@ -3,8 +3,9 @@ package dev.dotgit.adapter.rest.v1.error;
 import io.micronaut.http.HttpStatus;
 
 /**
- * A request refused by the v1 adapter itself, before any use case could look at it: a body
- * that is not JSON, or one sent with the wrong content type. Expected, so it carries no stack
+ * A request refused by the v1 adapter itself at the HTTP level, before any use case could
+ * look at it: a body sent without the JSON content type. (A body that is not JSON is the
+ * domain's {@code MalformedJson}, shared by every version.) Expected, so it carries no stack
  * trace and is never logged as a failure.
  */
 public final class RequestRejected extends RuntimeException {
@@ -16,10 +17,6 @@ public final class RequestRejected extends RuntimeException {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
-    }
-
-    public static RequestRejected invalidJson(String message) {
-        return new RequestRejected(HttpStatus.BAD_REQUEST, "invalid_json", message);
     }
 
     public static RequestRejected unsupportedMediaType() {

@@ -4,6 +4,7 @@ import dev.dotgit.adapter.rest.v1.error.RequestRejected;
 import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.error.InvalidInput.Problem;
 import dev.dotgit.domain.error.InvalidInput.Violation;
+import dev.dotgit.domain.error.MalformedJson;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -52,16 +53,16 @@ public final class JsonBody {
             throw RequestRejected.unsupportedMediaType();
         }
         if (empty) {
-            throw RequestRejected.invalidJson("The request body must be a JSON object.");
+            throw new MalformedJson();
         }
         JsonNode tree;
         try {
             tree = mapper.readValue(raw, TREE);
         } catch (IOException | RuntimeException unreadable) {
-            throw RequestRejected.invalidJson("The request body is not valid JSON.");
+            throw new MalformedJson();
         }
         if (tree == null || !tree.isObject()) {
-            throw RequestRejected.invalidJson("The request body must be a JSON object.");
+            throw new MalformedJson();
         }
         return new JsonBody(tree);
     }

@@ -56,6 +56,21 @@ public final class GoldenJson {
         }
     }
 
+    /**
+     * A request fixture to send, with its {@code {{var:<name>}}} placeholders replaced by the
+     * given values (ids the server generated for the objects the request refers to).
+     */
+    public static String request(String name, Map<String, String> variables) {
+        String text = fixture(name);
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            text = text.replace("{{var:" + variable.getKey() + "}}", variable.getValue());
+        }
+        if (PLACEHOLDER.matcher(text).find()) {
+            throw new IllegalArgumentException(name + " still has placeholders after substitution: " + text);
+        }
+        return text;
+    }
+
     /** Asserts that {@code actualJson} matches the fixture {@code name}. */
     public static void assertMatches(String name, String actualJson) {
         assertMatches(name, actualJson, Map.of());

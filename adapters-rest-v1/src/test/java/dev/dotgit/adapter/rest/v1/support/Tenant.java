@@ -13,8 +13,13 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One account of the test platform, with its admin key and helpers to set up its objects through v1. */
-public record Tenant(V1Api api, AccountSlug slug, String adminKey) {
+/**
+ * One account of the test platform, with its admin key and helpers to set up its objects
+ * through v1.
+ *
+ * @param adminKeyId the id of the admin key, which v1 shows as {@code cancelled_by}
+ */
+public record Tenant(V1Api api, AccountSlug slug, String adminKey, String adminKeyId) {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 

@@ -36,7 +36,7 @@ public final class V1Api {
     /** A new account of its own, so that tests sharing the server never see each other's objects. */
     public Tenant newTenant() {
         CreatedAccount account = platform.newAccount("acct-" + ACCOUNTS.incrementAndGet());
-        return new Tenant(this, account.account().slug(), account.secret().reveal());
+        return new Tenant(this, account.account().slug(), account.secret().reveal(), account.adminKey().id().value());
     }
 
     public TestPlatform platform() {

@@ -1,6 +1,7 @@
 package dev.dotgit.adapter.rest.v1.support;
 
 import dev.dotgit.application.testing.TestPlatform;
+import dev.dotgit.domain.deployment.DeploymentId;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -19,6 +20,14 @@ public abstract class V1Spec {
 
     protected V1Spec(Supplier<V1Api> server) {
         this.server = server;
+    }
+
+    /**
+     * Runs the pipeline of one deployment on this thread, as the job scheduler would. Only
+     * that one: the shared platform also holds the queued deployments of other tests.
+     */
+    protected void runPipelineOf(String deploymentId) {
+        platform.runPipeline.run(new DeploymentId(deploymentId));
     }
 
     @BeforeEach

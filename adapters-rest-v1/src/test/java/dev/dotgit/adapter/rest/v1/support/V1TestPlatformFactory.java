@@ -48,10 +48,10 @@ public class V1TestPlatformFactory {
         return new TestPlatform(workspaceRoot);
     }
 
-    /** The authentication in-port, recording the threads it runs on. */
+    /** The authentication in-port, instrumented for tests (see InstrumentedAuthentication). */
     @Singleton
-    AuthenticationThreads authenticateCaller(TestPlatform platform) {
-        return new AuthenticationThreads(platform.authenticateCaller);
+    InstrumentedAuthentication authenticateCaller(TestPlatform platform) {
+        return new InstrumentedAuthentication(platform.authenticateCaller);
     }
 
     @Singleton
