@@ -1,5 +1,6 @@
 package dev.dotgit.adapter.rest.v1;
 
+import dev.dotgit.adapter.rest.v1.support.InstrumentedAuthentication;
 import dev.dotgit.adapter.rest.v1.support.V1Api;
 import dev.dotgit.adapter.rest.v1.support.V1TestPlatformFactory;
 import dev.dotgit.application.testing.TestPlatform;
@@ -19,9 +20,11 @@ class V1ApiTest {
     EmbeddedServer server;
     @Inject
     TestPlatform platform;
+    @Inject
+    InstrumentedAuthentication authentication;
 
     V1Api api() {
-        return new V1Api(server.getURI(), platform);
+        return new V1Api(server.getURI(), platform, authentication);
     }
 
     @Nested
@@ -48,6 +51,27 @@ class V1ApiTest {
     @Nested
     class DeploymentLifecycle extends DeploymentLifecycleSpec {
         DeploymentLifecycle() {
+            super(V1ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class Authentication extends AuthenticationSpec {
+        Authentication() {
+            super(V1ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class Access extends AccessSpec {
+        Access() {
+            super(V1ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class HttpProtocol extends HttpProtocolSpec {
+        HttpProtocol() {
             super(V1ApiTest.this::api);
         }
     }

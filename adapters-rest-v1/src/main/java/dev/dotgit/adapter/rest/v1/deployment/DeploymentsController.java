@@ -31,7 +31,6 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
@@ -56,14 +55,13 @@ final class DeploymentsController {
     private final ReadDeploymentLogsQuery readLogs;
     private final DeploymentMapper mapper;
     private final PlatformUrls urls;
-    private final JsonMapper json;
     private final V1ErrorRenderer errors;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     DeploymentsController(TriggerDeploymentUseCase triggerDeployment, ListDeploymentsQuery listDeployments,
                           GetDeploymentQuery getDeployment, CancelDeploymentUseCase cancelDeployment,
                           DeleteDeploymentUseCase deleteDeployment, ReadDeploymentLogsQuery readLogs,
-                          DeploymentMapper mapper, PlatformUrls urls, JsonMapper json, V1ErrorRenderer errors) {
+                          DeploymentMapper mapper, PlatformUrls urls, V1ErrorRenderer errors) {
         this.triggerDeployment = triggerDeployment;
         this.listDeployments = listDeployments;
         this.getDeployment = getDeployment;
@@ -72,14 +70,13 @@ final class DeploymentsController {
         this.readLogs = readLogs;
         this.mapper = mapper;
         this.urls = urls;
-        this.json = json;
         this.errors = errors;
     }
 
     @Post
     HttpResponse<DeploymentCreatedResponse> trigger(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                                     @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body, json);
+        JsonBody fields = JsonBody.parse(request, body);
         Deployment deployment = triggerDeployment.trigger(caller, TriggerRequests.forDeploymentsRoute(fields));
         return HttpResponse.created(mapper.toCreated(deployment, urls),
                 URI.create(urls.api("/v1/deployments/" + deployment.id().value())));

@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
@@ -28,22 +27,20 @@ final class ProjectDeploymentsController {
     private final TriggerDeploymentUseCase triggerDeployment;
     private final DeploymentMapper mapper;
     private final PlatformUrls urls;
-    private final JsonMapper json;
     private final V1ErrorRenderer errors;
 
     ProjectDeploymentsController(TriggerDeploymentUseCase triggerDeployment, DeploymentMapper mapper,
-                                 PlatformUrls urls, JsonMapper json, V1ErrorRenderer errors) {
+                                 PlatformUrls urls, V1ErrorRenderer errors) {
         this.triggerDeployment = triggerDeployment;
         this.mapper = mapper;
         this.urls = urls;
-        this.json = json;
         this.errors = errors;
     }
 
     @Post
     HttpResponse<DeploymentStartedResponse> trigger(@AuthenticatedCaller Caller caller, String projectId,
                                                     HttpRequest<?> request, @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body, json);
+        JsonBody fields = JsonBody.parse(request, body);
         Deployment deployment = triggerDeployment.trigger(caller, TriggerRequests.forProjectRoute(projectId, fields));
         DeploymentStartedResponse started = mapper.toStarted(deployment, urls);
         return HttpResponse.created(started, URI.create(started.url()));

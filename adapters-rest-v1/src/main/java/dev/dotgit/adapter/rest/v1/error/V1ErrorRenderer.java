@@ -17,6 +17,7 @@ import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +103,11 @@ public final class V1ErrorRenderer {
         }
         if (failure instanceof ContentLengthExceededException || failure instanceof BufferLengthExceededException) {
             return forStatus(HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode());
+        }
+        if (failure instanceof NotAllowedException notAllowed) {
+            Rendering rendering = forStatus(HttpStatus.METHOD_NOT_ALLOWED.getCode());
+            return rendering.withHeader(HttpHeaders.ALLOW,
+                    String.join(", ", new TreeSet<>(notAllowed.getAllowedMethods())));
         }
         if (failure instanceof HttpStatusException statusException) {
             return forStatus(statusException.getStatus().getCode());
@@ -206,6 +213,12 @@ public final class V1ErrorRenderer {
 
         Rendering(HttpStatus status, V1ErrorBody body, Map<String, String> headers) {
             this(status.getCode(), body, headers);
+        }
+
+        Rendering withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Rendering(status, body, more);
         }
 
         /** Keeps a status the framework chose that has no entry of its own in the table above. */

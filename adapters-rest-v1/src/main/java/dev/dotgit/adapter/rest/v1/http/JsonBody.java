@@ -5,10 +5,11 @@ import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.error.InvalidInput.Problem;
 import dev.dotgit.domain.error.InvalidInput.Violation;
 import dev.dotgit.domain.error.MalformedJson;
-import io.micronaut.core.type.Argument;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.jackson.core.tree.JsonNodeTreeCodec;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
  */
 public final class JsonBody {
 
-    private static final Argument<JsonNode> TREE = Argument.of(JsonNode.class);
+    /** Jackson's default read constraints (nesting depth, number length) apply. */
+    private static final JsonFactory PARSERS = new JsonFactory();
 
     private final JsonNode object;
     private final List<Violation> missing = new ArrayList<>();
@@ -42,11 +44,11 @@ public final class JsonBody {
     }
 
     /**
-     * Parses a body that must be a JSON object sent as {@code application/json}. Anything the
+     * Parses a body that must be one JSON object sent as {@code application/json}. Anything the
      * JSON parser refuses (syntax, nesting beyond its depth limit, numbers beyond its length
-     * limit) is {@code invalid_json}.
+     * limit), any other JSON value, and anything after the object is {@code invalid_json}.
      */
-    public static JsonBody parse(HttpRequest<?> request, byte[] raw, JsonMapper mapper) {
+    public static JsonBody parse(HttpRequest<?> request, byte[] raw) {
         boolean empty = raw == null || raw.length == 0;
         boolean declaredJson = request.getContentType().map(JsonBody::isJson).orElse(false);
         if (!declaredJson && (!empty || request.getContentType().isPresent())) {
@@ -55,16 +57,22 @@ public final class JsonBody {
         if (empty) {
             throw new MalformedJson();
         }
+        return new JsonBody(readObject(raw));
+    }
+
+    private static JsonNode readObject(byte[] raw) {
         JsonNode tree;
-        try {
-            tree = mapper.readValue(raw, TREE);
+        boolean nothingAfter;
+        try (JsonParser parser = PARSERS.createParser(raw)) {
+            tree = JsonNodeTreeCodec.getInstance().readTree(parser);
+            nothingAfter = parser.nextToken() == null;
         } catch (IOException | RuntimeException unreadable) {
             throw new MalformedJson();
         }
-        if (tree == null || !tree.isObject()) {
+        if (tree == null || !tree.isObject() || !nothingAfter) {
             throw new MalformedJson();
         }
-        return new JsonBody(tree);
+        return tree;
     }
 
     private static boolean isJson(MediaType type) {

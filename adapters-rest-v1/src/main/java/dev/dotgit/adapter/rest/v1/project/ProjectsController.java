@@ -23,7 +23,6 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
@@ -42,17 +41,15 @@ final class ProjectsController {
     private final GetProjectQuery getProject;
     private final ProjectMapper mapper;
     private final PlatformUrls urls;
-    private final JsonMapper json;
     private final V1ErrorRenderer errors;
 
     ProjectsController(ListProjectsQuery listProjects, CreateProjectUseCase createProject, GetProjectQuery getProject,
-                       ProjectMapper mapper, PlatformUrls urls, JsonMapper json, V1ErrorRenderer errors) {
+                       ProjectMapper mapper, PlatformUrls urls, V1ErrorRenderer errors) {
         this.listProjects = listProjects;
         this.createProject = createProject;
         this.getProject = getProject;
         this.mapper = mapper;
         this.urls = urls;
-        this.json = json;
         this.errors = errors;
     }
 
@@ -74,7 +71,7 @@ final class ProjectsController {
     @Post
     HttpResponse<ProjectResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                          @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body, json);
+        JsonBody fields = JsonBody.parse(request, body);
         String name = fields.requiredString("name");
         String framework = fields.optionalString("framework");
         String repoId = fields.optionalString("repo_id");

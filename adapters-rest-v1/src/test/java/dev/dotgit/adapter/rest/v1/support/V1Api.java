@@ -17,10 +17,16 @@ public final class V1Api {
 
     private final URI server;
     private final TestPlatform platform;
+    private final InstrumentedAuthentication authentication;
 
-    public V1Api(URI server, TestPlatform platform) {
+    public V1Api(URI server, TestPlatform platform, InstrumentedAuthentication authentication) {
         this.server = server;
         this.platform = platform;
+        this.authentication = authentication;
+    }
+
+    public URI server() {
+        return server;
     }
 
     /** A request without credentials. */
@@ -41,5 +47,9 @@ public final class V1Api {
 
     public TestPlatform platform() {
         return platform;
+    }
+
+    public InstrumentedAuthentication authentication() {
+        return authentication;
     }
 }
