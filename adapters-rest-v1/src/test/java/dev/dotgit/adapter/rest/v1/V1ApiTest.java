@@ -75,4 +75,18 @@ class V1ApiTest {
             super(V1ApiTest.this::api);
         }
     }
+
+    @Nested
+    class ErrorLogging extends ErrorLoggingSpec {
+        ErrorLogging() {
+            super(V1ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class EnvVarSecrecy extends EnvVarSecrecySpec {
+        EnvVarSecrecy() {
+            super(V1ApiTest.this::api);
+        }
+    }
 }
