@@ -10,6 +10,7 @@ import dev.dotgit.adapter.rest.v1.support.V1Api;
 import dev.dotgit.adapter.rest.v1.support.V1Spec;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,8 @@ abstract class DeploymentCreationSpec extends V1Spec {
 
     @Test
     void atTheDeploymentsRouteADeploymentAnswersWithItsHostedUrlAndResolvedCommit() {
-        Response created = postToDeployments(request("deployments/create.request.json", Map.of("project_id", projectId)));
+        Response created = postToDeployments(
+                request("deployments/create.request.json", Map.of("project_id", projectId)));
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertMatches("deployments/create.response.json", created.asString(), Map.of("project_id", projectId));
@@ -132,7 +134,7 @@ abstract class DeploymentCreationSpec extends V1Spec {
                 .formatted(projectId));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.<java.util.List<String>>path("error.details.field"))
+        assertThat(refused.<List<String>>path("error.details.field"))
                 .containsExactly("branch", "commit_sha", "env_vars.1ST");
         assertThat(refused.<String>path("error.details[0].message")).startsWith("Must be a valid git branch name");
         assertThat(refused.<String>path("error.details[1].message"))

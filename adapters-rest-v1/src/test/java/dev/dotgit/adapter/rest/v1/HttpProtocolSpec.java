@@ -4,12 +4,14 @@ import static dev.dotgit.adapter.rest.v1.golden.GoldenJson.assertMatches;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dotgit.adapter.rest.v1.support.RawHttp;
+import dev.dotgit.adapter.rest.v1.support.Tenant;
 import dev.dotgit.adapter.rest.v1.support.V1Api;
 import dev.dotgit.adapter.rest.v1.support.V1Spec;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ abstract class HttpProtocolSpec extends V1Spec {
     }
 
     private HttpResponse<String> postProjects(Map<String, String> headers, byte[] body) {
-        Map<String, String> withKey = new java.util.HashMap<>(headers);
+        Map<String, String> withKey = new HashMap<>(headers);
         withKey.put("Authorization", "Bearer " + tenant.adminKey());
         return RawHttp.send(api.server(), "POST", "/v1/projects", withKey, body);
     }
@@ -53,7 +55,8 @@ abstract class HttpProtocolSpec extends V1Spec {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/nothing-here", "/v1", "/v1/projects/proj_0000000000/settings", "/v1/deployments/a/b/c"})
+    @ValueSource(strings = {"/v1/nothing-here", "/v1", "/v1/projects/proj_0000000000/settings",
+            "/v1/deployments/a/b/c"})
     void anUnknownRouteIsNotFoundInTheV1Envelope(String path) {
         assertV1Error(tenant.admin().get(path), 404, "errors/route-not-found.json");
     }
@@ -106,13 +109,14 @@ abstract class HttpProtocolSpec extends V1Spec {
 
     /** A valid project body padded with a field v1 ignores, exactly {@code size} bytes long. */
     private static byte[] jsonOfSize(int size) {
-        String head = "{\"name\":\"" + dev.dotgit.adapter.rest.v1.support.Tenant.uniqueName("big") + "\",\"padding\":\"";
+        String head = "{\"name\":\"" + Tenant.uniqueName("big") + "\",\"padding\":\"";
         String tail = "\"}";
         return (head + "x".repeat(size - head.length() - tail.length()) + tail).getBytes(StandardCharsets.US_ASCII);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"name\":", "[]", "\"web\"", "null", "42", "{\"name\":\"web\"} trailing", "{'name':'web'}"})
+    @ValueSource(strings = {"{\"name\":", "[]", "\"web\"", "null", "42", "{\"name\":\"web\"} trailing",
+            "{\"name\":\"web\"}{}", "{'name':'web'}"})
     void aBodyThatIsNotAJsonObjectIsInvalidJson(String body) {
         Response refused = tenant.admin().contentType(ContentType.JSON).body(body).post("/v1/projects");
 

@@ -38,7 +38,8 @@ class SunsetHeadersTest {
         assertThat(response.header("Api-Version")).isEqualTo("v1");
         assertThat(response.header("Deprecation")).isEqualTo("@1798761600");
         assertThat(response.header("Sunset")).isEqualTo("Fri, 01 Jan 2027 00:00:00 GMT");
-        assertThat(response.header("Link")).isEqualTo("<http://localhost:8080" + successor + ">; rel=\"successor-version\"");
+        assertThat(response.header("Link"))
+                .isEqualTo("<http://localhost:8080" + successor + ">; rel=\"successor-version\"");
     }
 
     @Test

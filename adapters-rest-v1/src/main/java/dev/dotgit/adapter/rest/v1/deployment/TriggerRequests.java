@@ -24,7 +24,10 @@ final class TriggerRequests {
     private TriggerRequests() {
     }
 
-    /** Seed 001, {@code POST /v1/projects/{id}/deployments}: {@code branch}*, {@code environment}*, {@code commit_hash}, {@code env_vars}. */
+    /**
+     * Seed 001, {@code POST /v1/projects/{id}/deployments}: {@code branch}*, {@code environment}*,
+     * {@code commit_hash}, {@code env_vars}.
+     */
     static TriggerDeploymentCommand forProjectRoute(String projectId, JsonBody body) {
         String branch = body.requiredString("branch");
         String environment = body.requiredString("environment");
@@ -33,7 +36,10 @@ final class TriggerRequests {
         return command(ProjectReference.byId(projectId), body, branch, environment, "commit_hash", commit, envVars);
     }
 
-    /** Seed 004, {@code POST /v1/deployments}: {@code project_id}*, {@code branch}*, {@code commit_sha}, {@code env_vars}, {@code environment}. */
+    /**
+     * Seed 004, {@code POST /v1/deployments}: {@code project_id}*, {@code branch}*, {@code commit_sha},
+     * {@code env_vars}, {@code environment} (production when left out).
+     */
     static TriggerDeploymentCommand forDeploymentsRoute(JsonBody body) {
         String projectId = body.requiredString("project_id");
         String branch = body.requiredString("branch");

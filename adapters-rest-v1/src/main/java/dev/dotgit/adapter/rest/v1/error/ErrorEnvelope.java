@@ -10,14 +10,14 @@ import java.util.Map;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ErrorEnvelope(Error error) implements V1ErrorBody {
+public record ErrorEnvelope(ErrorObject error) implements V1ErrorBody {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Error(String code, String message, Map<String, Object> details) {
+    public record ErrorObject(String code, String message, Map<String, Object> details) {
     }
 
     static ErrorEnvelope of(String code, String message, Map<String, Object> details) {
-        return new ErrorEnvelope(new Error(code, message, details));
+        return new ErrorEnvelope(new ErrorObject(code, message, details));
     }
 }

@@ -24,6 +24,7 @@ import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,8 +46,8 @@ public final class V1ErrorRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(V1ErrorRenderer.class);
     private static final String INTERNAL_MESSAGE = "An unexpected error occurred on our side. Try again later; if it "
             + "persists, contact support with the X-Request-Id of this response.";
-    private static final Set<String> HEADERS_OWNED_BY_THE_BODY = Set.of(HttpHeaders.CONTENT_TYPE.toLowerCase(),
-            HttpHeaders.CONTENT_LENGTH.toLowerCase());
+    private static final Set<String> HEADERS_OWNED_BY_THE_BODY = Set.of(
+            HttpHeaders.CONTENT_TYPE.toLowerCase(Locale.ROOT), HttpHeaders.CONTENT_LENGTH.toLowerCase(Locale.ROOT));
 
     private final long maxRequestSize;
 
@@ -62,8 +63,8 @@ public final class V1ErrorRenderer {
     public MutableHttpResponse<V1ErrorBody> renderFailure(HttpRequest<?> request, Throwable failure) {
         Rendering rendering = classify(failure);
         if (rendering == null) {
-            LOG.error("Unexpected failure of {} {} [request {}]", request.getMethodName(), request.getUri().getRawPath(),
-                    requestId(request), failure);
+            LOG.error("Unexpected failure of {} {} [request {}]", request.getMethodName(),
+                    request.getUri().getRawPath(), requestId(request), failure);
             rendering = internalError();
         } else if (rendering.status() == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
             LOG.error("Storage failure during {} {} [request {}]", request.getMethodName(),
@@ -86,7 +87,8 @@ public final class V1ErrorRenderer {
                 : forStatus(response.code());
         MutableHttpResponse<V1ErrorBody> rendered = rendering.toResponse();
         response.getHeaders().forEach((name, values) -> {
-            if (!HEADERS_OWNED_BY_THE_BODY.contains(name.toLowerCase()) && !rendered.getHeaders().contains(name)) {
+            if (!HEADERS_OWNED_BY_THE_BODY.contains(name.toLowerCase(Locale.ROOT))
+                    && !rendered.getHeaders().contains(name)) {
                 values.forEach(value -> rendered.getHeaders().add(name, value));
             }
         });
@@ -227,7 +229,8 @@ public final class V1ErrorRenderer {
         }
 
         MutableHttpResponse<V1ErrorBody> toResponse() {
-            MutableHttpResponse<V1ErrorBody> response = HttpResponse.status(status, HttpStatus.getDefaultReason(status));
+            MutableHttpResponse<V1ErrorBody> response =
+                    HttpResponse.status(status, HttpStatus.getDefaultReason(status));
             headers.forEach(response::header);
             return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
         }

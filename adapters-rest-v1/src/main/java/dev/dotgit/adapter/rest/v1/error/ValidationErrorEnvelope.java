@@ -10,14 +10,14 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ValidationErrorEnvelope(Error error) implements V1ErrorBody {
+public record ValidationErrorEnvelope(ErrorObject error) implements V1ErrorBody {
 
     static final int CODE = 422;
     static final String MESSAGE = "Validation failed";
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Error(int code, String message, List<FieldError> details) {
+    public record ErrorObject(int code, String message, List<FieldError> details) {
     }
 
     @Serdeable
@@ -26,6 +26,6 @@ public record ValidationErrorEnvelope(Error error) implements V1ErrorBody {
     }
 
     static ValidationErrorEnvelope of(List<FieldError> details) {
-        return new ValidationErrorEnvelope(new Error(CODE, MESSAGE, details));
+        return new ValidationErrorEnvelope(new ErrorObject(CODE, MESSAGE, details));
     }
 }

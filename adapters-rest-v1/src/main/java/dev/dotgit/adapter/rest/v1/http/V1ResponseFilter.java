@@ -35,7 +35,8 @@ final class V1ResponseFilter implements Ordered {
 
     @ResponseFilter
     public MutableHttpResponse<?> finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        MutableHttpResponse<?> finished = needsV1ErrorBody(request, response) ? errors.renderForeign(response) : response;
+        MutableHttpResponse<?> finished =
+                needsV1ErrorBody(request, response) ? errors.renderForeign(response) : response;
         finished.header(API_VERSION, "v1");
         sunset.decorate(request.getPath(), finished);
         return finished;

@@ -13,6 +13,7 @@ import dev.dotgit.application.port.in.project.CreateProjectUseCase;
 import dev.dotgit.application.port.in.project.GetProjectQuery;
 import dev.dotgit.application.port.in.project.ListProjectsQuery;
 import dev.dotgit.domain.access.Caller;
+import dev.dotgit.domain.project.Project;
 import dev.dotgit.domain.project.ProjectOverview;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -26,6 +27,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** v1 projects (seed 001): list by page, create, get. */
@@ -64,8 +66,8 @@ final class ProjectsController {
         Page<ProjectOverview> projects = listProjects.list(caller, Optional.empty(),
                 PageRequest.offset((long) (pageNumber - 1) * size, size));
         long total = projects.total().orElseThrow(() -> new IllegalStateException("offset pages are counted"));
-        return new ProjectListResponse(mapper.toListItems(projects.items().stream().map(ProjectOverview::project).toList()),
-                new ProjectListResponse.Meta(total, pageNumber, size));
+        List<Project> shown = projects.items().stream().map(ProjectOverview::project).toList();
+        return new ProjectListResponse(mapper.toListItems(shown), new ProjectListResponse.Meta(total, pageNumber, size));
     }
 
     @Post

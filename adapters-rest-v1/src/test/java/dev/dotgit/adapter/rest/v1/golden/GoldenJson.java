@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <p>Values the server generates are written as placeholders inside fixture strings, alone
  * or within text ({@code "http://{{id:dep}}.localhost:8080"}):
  * <ul>
- *   <li>{@code {{id:<prefix>}}}: an id such as {@code dep_0123456789} ({@code prefix_} and ten base-36 characters);</li>
+ *   <li>{@code {{id:<prefix>}}}: an id such as {@code dep_0123456789} ({@code <prefix>_} and ten
+ *       base-36 characters);</li>
  *   <li>{@code {{timestamp}}}: UTC, whole seconds, {@code 2025-03-14T10:32:00Z};</li>
  *   <li>{@code {{sha}}}: a full 40-character commit hash;</li>
  *   <li>{@code {{url}}}: an absolute http(s) URL;</li>
@@ -76,7 +77,7 @@ public final class GoldenJson {
         assertMatches(name, actualJson, Map.of());
     }
 
-    /** As {@link #assertMatches(String, String)}, with the values of the fixture's {@code {{var:<name>}}} placeholders. */
+    /** As {@link #assertMatches(String, String)}, with values for the fixture's {@code {{var:<name>}}} placeholders. */
     public static void assertMatches(String name, String actualJson, Map<String, String> variables) {
         assertMatchesJson(fixture(name), actualJson, variables, name);
     }
