@@ -1,12 +1,12 @@
 package dev.dotgit.adapter.rest.v1.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.dotgit.adapter.rest.v1.error.RequestRejected;
 import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.error.InvalidInput.Problem;
 import dev.dotgit.domain.error.InvalidInput.Violation;
 import dev.dotgit.domain.error.MalformedJson;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.jackson.core.tree.JsonNodeTreeCodec;
