@@ -1,0 +1,10 @@
+package dev.dotgit.adapter.rest.v1.deployment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record LogLineItem(String timestamp, String level, String message) {
+}
