@@ -9,7 +9,10 @@ import dev.dotgit.application.port.in.validation.Violations;
 import dev.dotgit.domain.account.Plan;
 import dev.dotgit.domain.account.RateLimit;
 import dev.dotgit.domain.error.InvalidInput;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -31,13 +34,21 @@ class AdminAccountsController {
     private final UpdateAccountUseCase updateAccount;
     private final AdminMapper mapper;
     private final AdminJson json;
+    private final AdminFilter errors;
 
     AdminAccountsController(CreateAccountUseCase createAccount, UpdateAccountUseCase updateAccount,
-                            AdminMapper mapper, AdminJson json) {
+                            AdminMapper mapper, AdminJson json, AdminFilter errors) {
         this.createAccount = createAccount;
         this.updateAccount = updateAccount;
         this.mapper = mapper;
         this.json = json;
+        this.errors = errors;
+    }
+
+    /** Local to this controller: expected domain errors become admin envelopes, never "unexpected error" logs. */
+    @Error(exception = Exception.class)
+    MutableHttpResponse<?> failed(HttpRequest<?> request, Exception failure) {
+        return errors.renderFailure(request, failure);
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)

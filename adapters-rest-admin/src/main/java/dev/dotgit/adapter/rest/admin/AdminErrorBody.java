@@ -1,5 +1,6 @@
 package dev.dotgit.adapter.rest.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.Map;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record AdminErrorBody(Error error) {
 
+    /** {@code request_id} is shown as null rather than dropped when a request has none. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Error(String code, String message, Map<String, String> details, String requestId) {
     }
 

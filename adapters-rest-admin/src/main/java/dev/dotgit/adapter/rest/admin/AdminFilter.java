@@ -15,16 +15,25 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.Map;
+import java.util.TreeSet;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.NotAllowedException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Guards {@code /admin/**} with the operator token and renders every failure there, ours or
- * the framework's, in the admin envelope. Without a configured token the surface does not
- * exist: every admin path answers 404 before anything else is looked at.
+ * Guards {@code /admin/**} with the operator token and renders every failure there in the
+ * admin envelope: failures of the admin controller through its local error route (so the
+ * framework never logs an expected error as unexpected), the framework's own answers
+ * (unknown route, 405, 413, 415) here on the way out. Without a configured token the surface
+ * does not exist: every admin path answers 404 before anything else is looked at.
  */
 @ServerFilter("/admin/**")
+@jakarta.inject.Singleton
 class AdminFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminFilter.class);
@@ -61,30 +70,61 @@ class AdminFilter {
         if (failure.isPresent() && failure.get() instanceof DomainError error) {
             return renderDomainError(request, error);
         }
-        return switch (response.code()) {
+        String allow = response.getHeaders().findFirst(HttpHeaders.ALLOW).orElse(null);
+        if (response.code() >= 500) {
+            LOG.error("admin request {} {} failed [request_id={}]", request.getMethod(), request.getPath(),
+                    requestId(request), failure.orElse(null));
+        }
+        return renderStatus(request, response.code(), allow);
+    }
+
+    /** The admin envelope for an answer the framework chose by status alone. */
+    private static MutableHttpResponse<?> renderStatus(HttpRequest<?> request, int status, String allow) {
+        return switch (status) {
             case 404 -> render(request, HttpStatus.NOT_FOUND, "not_found", "The requested resource does not exist.",
                     Map.of());
             case 405 -> {
                 MutableHttpResponse<?> rendered = render(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
                         "This method is not allowed on this resource.", Map.of());
-                response.getHeaders().findFirst(HttpHeaders.ALLOW).ifPresent(allow -> rendered.header(HttpHeaders.ALLOW, allow));
+                if (allow != null) {
+                    rendered.header(HttpHeaders.ALLOW, allow);
+                }
                 yield rendered;
             }
             case 413 -> render(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
                     "The request body is larger than the 1 MiB limit.", Map.of());
             case 415 -> render(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "Send the request body as application/json.", Map.of());
-            default -> {
-                if (response.code() >= 500) {
-                    LOG.error("admin request {} {} failed [request_id={}]", request.getMethod(), request.getPath(),
-                            requestId(request), failure.orElse(null));
-                    yield render(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                            "The server could not complete the request.", Map.of());
-                }
-                yield render(request, HttpStatus.BAD_REQUEST, "bad_request", "The request could not be understood.",
-                        Map.of());
-            }
+            default -> status >= 500
+                    ? render(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                            "The server could not complete the request.", Map.of())
+                    : render(request, HttpStatus.BAD_REQUEST, "bad_request", "The request could not be understood.",
+                            Map.of());
         };
+    }
+
+    /** Renders a failure of an admin route; called by the controller's local error route. */
+    MutableHttpResponse<?> renderFailure(HttpRequest<?> request, Throwable failure) {
+        if (failure instanceof DomainError error) {
+            return renderDomainError(request, error);
+        }
+        // The framework's own refusals reach a controller's error route as exceptions too.
+        if (failure instanceof NotAllowedException notAllowed) {
+            return renderStatus(request, 405, String.join(", ", new TreeSet<>(notAllowed.getAllowedMethods())));
+        }
+        if (failure instanceof ContentLengthExceededException) {
+            return renderStatus(request, 413, null);
+        }
+        if (failure instanceof HttpStatusException statusException && statusException.getStatus().getCode() < 500) {
+            return renderStatus(request, statusException.getStatus().getCode(), null);
+        }
+        if (failure instanceof ConversionErrorException || failure instanceof UnsatisfiedRouteException) {
+            return renderStatus(request, 400, null);
+        }
+        LOG.error("admin request {} {} failed [request_id={}]", request.getMethod(), request.getPath(),
+                requestId(request), failure);
+        return render(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "The server could not complete the request.", Map.of());
     }
 
     private MutableHttpResponse<?> renderDomainError(HttpRequest<?> request, DomainError error) {
