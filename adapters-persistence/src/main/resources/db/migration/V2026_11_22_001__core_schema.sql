@@ -60,6 +60,7 @@ create table projects (
     account                    varchar(39)   not null,
     name                       varchar(30)   not null,
     name_key                   varchar(30)   not null,
+    site_label                 varchar(30)   not null,
     framework                  varchar(50),
     repository_id              varchar(32)   not null,
     build_command              varchar(4000),
@@ -73,8 +74,8 @@ create table projects (
 );
 create unique index projects_account_name_uq on projects (account, name_key);
 create index projects_account_newest_idx on projects (account, created_at, id);
--- the site alias (http://<name>.<hosting-domain>) belongs to the oldest project of that name in any account
-create index projects_alias_idx on projects (name_key, created_at, id);
+-- the site alias (http://<site_label>.<hosting-domain>) belongs to the oldest project with that label in any account
+create index projects_alias_idx on projects (site_label, created_at, id);
 create index projects_repository_idx on projects (repository_id, created_at, id);
 
 create table deployments (

@@ -196,9 +196,9 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
     }
 
     @Override
-    public Optional<Project> findSiteAliasOwner(String name) {
+    public Optional<Project> findSiteAliasOwner(String label) {
         return locked(() -> state.projects.values().stream()
-                .filter(p -> sameName(p.name().value(), name))
+                .filter(p -> p.siteLabel().equals(label))
                 .min(Comparator.comparing(Project::createdAt).thenComparing(p -> p.id().value())));
     }
 

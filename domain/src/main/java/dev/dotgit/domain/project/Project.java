@@ -71,6 +71,20 @@ public record Project(ProjectId id, AccountSlug account, RepositoryName name, St
                 liveProductionDeployment, newVersion);
     }
 
+    /** The host label of the project's production site: {@code http://<label>.<hosting-domain>}. */
+    public String siteLabel() {
+        return siteLabelOf(name);
+    }
+
+    /**
+     * A name as one DNS label: lower case, with '.' and '_' (allowed in names, not in host
+     * labels that browsers resolve as one) turned into '-'. {@code My.Site} → {@code my-site}.
+     * Two names may share a label; the oldest project holding it owns the alias.
+     */
+    public static String siteLabelOf(RepositoryName name) {
+        return name.value().toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-');
+    }
+
     public boolean isLiveInProduction(DeploymentId deployment) {
         return deployment.equals(liveProductionDeployment);
     }

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  */
 public record RepositoryName(String value) {
 
-    public static final String RULE = "Must be 3-30 characters: letters, digits, '.', '_' or '-'";
+    public static final String RULE =
+            "Must be 3-30 characters: letters, digits, '.', '_' or '-', and not shaped like an id such as dep_0123456789";
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9._-]{3,30}");
+    /** Site hosts and references accept an id or a name in one place, so a name may never read as an id. */
+    private static final Pattern ID_SHAPED = Pattern.compile("(?i)[a-z]{2,4}_[0-9a-z]{10}");
 
     public RepositoryName {
         if (!isValid(value)) {
@@ -19,7 +22,8 @@ public record RepositoryName(String value) {
     }
 
     public static boolean isValid(String candidate) {
-        return candidate != null && FORMAT.matcher(candidate).matches() && !candidate.chars().allMatch(c -> c == '.');
+        return candidate != null && FORMAT.matcher(candidate).matches() && !candidate.chars().allMatch(c -> c == '.')
+                && !ID_SHAPED.matcher(candidate).matches();
     }
 
     public static RepositoryName parse(String field, String raw) {

@@ -17,6 +17,9 @@ class NamesTest {
         assertThat(RepositoryName.isValid("a".repeat(31))).isFalse();
         assertThat(RepositoryName.isValid("has space")).isFalse();
         assertThat(RepositoryName.isValid("...")).isFalse();
+        assertThat(RepositoryName.isValid("dep_0123456789")).as("shaped like an id").isFalse();
+        assertThat(RepositoryName.isValid("PROJ_ABCDEFGHIJ")).as("shaped like an id").isFalse();
+        assertThat(RepositoryName.isValid("dep_012345678")).isTrue();
         assertThatThrownBy(() -> RepositoryName.parse("name", "x"))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.first().field()).isEqualTo("name");

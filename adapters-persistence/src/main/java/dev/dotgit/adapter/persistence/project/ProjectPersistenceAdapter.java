@@ -47,10 +47,10 @@ public class ProjectPersistenceAdapter implements LoadProjectPort, SaveProjectPo
                     .collect(Collectors.joining(", ")) + "))";
     private static final String OVERVIEW_COLUMNS = "p.*, " + BUILDING + " as building";
     private static final String INSERT = """
-            insert into projects (id, account, name, name_key, framework, repository_id, build_command,
+            insert into projects (id, account, name, name_key, site_label, framework, repository_id, build_command,
                                   output_directory, status, created_at, last_deploy_at, live_production_deployment,
                                   version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     /**
      * A project's identity (account, name, repository, creation time) is fixed at creation: no
      * domain operation changes it, so an update writes only the rest.
@@ -88,8 +88,8 @@ public class ProjectPersistenceAdapter implements LoadProjectPort, SaveProjectPo
     }
 
     @Override
-    public Optional<Project> findSiteAliasOwner(String name) {
-        return guard(WHAT, () -> projects.findOldestNamed(NameKeys.of(name)).map(ProjectPersistenceAdapter::toDomain));
+    public Optional<Project> findSiteAliasOwner(String label) {
+        return guard(WHAT, () -> projects.findOldestWithSiteLabel(label).map(ProjectPersistenceAdapter::toDomain));
     }
 
     @Override
@@ -128,7 +128,8 @@ public class ProjectPersistenceAdapter implements LoadProjectPort, SaveProjectPo
         Project stored = project.withVersion(0);
         try {
             SqlValues.executeUpdate(jdbc, INSERT, project.id().value(), project.account().value(),
-                    project.name().value(), NameKeys.of(project.name().value()), project.framework(),
+                    project.name().value(), NameKeys.of(project.name().value()), project.siteLabel(),
+                    project.framework(),
                     project.repository().value(), project.buildSettings().buildCommand(),
                     project.buildSettings().outputDirectory(), project.status().name(), project.createdAt(),
                     project.lastDeployAt(), idOrNull(project.liveProductionDeployment()), stored.version());

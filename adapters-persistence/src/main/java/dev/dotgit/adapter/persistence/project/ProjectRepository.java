@@ -23,6 +23,6 @@ interface ProjectRepository extends GenericRepository<ProjectRow, String> {
              limit 1""")
     Optional<ProjectRow> findOldestConnectedTo(String account, String repositoryId);
 
-    @Query("select * from projects where name_key = :nameKey order by created_at, id limit 1")
-    Optional<ProjectRow> findOldestNamed(String nameKey);
+    @Query("select * from projects where site_label = :siteLabel order by created_at, id limit 1")
+    Optional<ProjectRow> findOldestWithSiteLabel(String siteLabel);
 }

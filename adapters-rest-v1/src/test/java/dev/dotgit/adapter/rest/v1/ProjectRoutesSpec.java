@@ -126,7 +126,7 @@ abstract class ProjectRoutesSpec extends V1Spec {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.<List<String>>path("error.details.field")).containsExactly("name", "output_directory");
         assertThat(refused.<String>path("error.details[0].message"))
-                .isEqualTo("Must be 3-30 characters: letters, digits, '.', '_' or '-'");
+                .isEqualTo("Must be 3-30 characters: letters, digits, '.', '_' or '-', and not shaped like an id such as dep_0123456789");
     }
 
     @Test

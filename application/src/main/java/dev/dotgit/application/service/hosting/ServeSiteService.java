@@ -11,7 +11,6 @@ import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentId;
 import dev.dotgit.domain.deployment.DeploymentStatus;
 import dev.dotgit.domain.project.Project;
-import dev.dotgit.domain.repository.RepositoryName;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -53,7 +52,7 @@ public final class ServeSiteService implements ServeSiteQuery {
                     .filter(d -> d.status() == DeploymentStatus.SUCCEEDED)
                     .map(Deployment::id);
         }
-        if (!RepositoryName.isValid(label)) {
+        if (!label.matches("[a-z0-9-]{3,30}")) {
             return Optional.empty();
         }
         return projects.findSiteAliasOwner(label).map(Project::liveProductionDeployment);

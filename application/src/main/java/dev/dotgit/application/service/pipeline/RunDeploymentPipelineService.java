@@ -259,7 +259,7 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
                             && isNewerThanLive(current, project);
                     saveProjects.update(project.recordLive(current.id(), production, now));
                     logs.append(id, List.of(LogEntry.info(now, "Deployment is live at " + urls.deploymentSite(id)
-                            + (production ? " and " + urls.productionSite(project.name().value()) : ""))));
+                            + (production ? " and " + urls.productionSite(project) : ""))));
                     return succeeded;
                 });
                 LOG.log(Level.INFO, "deployment {0} is live", live.id());

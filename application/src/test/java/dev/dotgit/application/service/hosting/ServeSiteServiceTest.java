@@ -127,7 +127,17 @@ class ServeSiteServiceTest {
             assertThat(serve(host, "/second.txt")).as(host).isPresent();
             assertThat(serve(host, "/first.txt")).as(host).isEmpty();
         }
-        assertThat(platform.urls.productionSite("Web")).isEqualTo("http://web.localhost:8080");
+        assertThat(platform.urls.productionSite(web.project())).isEqualTo("http://web.localhost:8080");
+    }
+
+    @Test
+    void aNameThatIsNotAHostLabelIsServedUnderItsSiteLabel() {
+        ProjectOverview dotted = project(acme, "my.site", "dotted");
+        deployAndRun(acme, dotted, Environment.PRODUCTION);
+
+        assertThat(platform.urls.productionSite(dotted.project())).isEqualTo("http://my-site.localhost:8080");
+        assertThat(serve("my-site.localhost:8080", "/dotted.txt")).isPresent();
+        assertThat(serve("my.site.localhost:8080", "/dotted.txt")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dotgit.application.port.in.platform;
 
 import dev.dotgit.domain.deployment.DeploymentId;
+import dev.dotgit.domain.project.Project;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,8 +44,8 @@ public record PlatformUrls(URI publicUrl, String hostingDomain) {
     }
 
     /** The production URL of a project. */
-    public String productionSite(String projectName) {
-        return "http://" + projectName.toLowerCase(Locale.ROOT) + "." + hostingDomain;
+    public String productionSite(Project project) {
+        return "http://" + project.siteLabel() + "." + hostingDomain;
     }
 
     /** Where a repository can be reached by git clients. */

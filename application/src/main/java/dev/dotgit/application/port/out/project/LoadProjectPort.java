@@ -19,8 +19,11 @@ public interface LoadProjectPort {
     /** The project a repository was created with (the oldest connected one). */
     Optional<Project> findByRepository(AccountSlug account, RepositoryId repository);
 
-    /** Across all accounts, the oldest project with this name (case-insensitive): the owner of the site alias. */
-    Optional<Project> findSiteAliasOwner(String name);
+    /**
+     * Across all accounts, the oldest project whose {@link Project#siteLabel()} is {@code label}:
+     * the owner of the site alias {@code http://<label>.<hosting-domain>}.
+     */
+    Optional<Project> findSiteAliasOwner(String label);
 
     Optional<ProjectOverview> findOverview(AccountSlug account, ProjectId id);
 

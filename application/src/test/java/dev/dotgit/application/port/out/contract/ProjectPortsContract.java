@@ -144,7 +144,7 @@ public abstract class ProjectPortsContract {
     }
 
     @Test
-    void theSiteAliasBelongsToTheOldestProjectOfThatNameInAnyAccount() {
+    void theSiteAliasBelongsToTheOldestProjectWithThatLabelInAnyAccount() {
         String name = unique("Alias");
         saveProjects.insert(aProject().of(anAccountSlug()).named(name.toLowerCase(Locale.ROOT))
                 .createdAt(T0.plusSeconds(1)).build());
@@ -152,8 +152,20 @@ public abstract class ProjectPortsContract {
         saveProjects.insert(aProject().of(anAccountSlug()).named(name.toUpperCase(Locale.ROOT))
                 .createdAt(T0.plusSeconds(2)).build());
 
-        assertThat(projects.findSiteAliasOwner(name.toUpperCase(Locale.ROOT))).contains(oldest);
+        assertThat(oldest.siteLabel()).isEqualTo(name.toLowerCase(Locale.ROOT));
+        assertThat(projects.findSiteAliasOwner(oldest.siteLabel())).contains(oldest);
         assertThat(projects.findSiteAliasOwner(unique("nobody"))).isEmpty();
+    }
+
+    @Test
+    void namesWithDotsOrUnderscoresShareTheLabelOfTheirHyphenatedForm() {
+        String base = unique("my");
+        Project dotted = saveProjects.insert(aProject().of(anAccountSlug()).named(base + ".site").createdAt(T0).build());
+        saveProjects.insert(aProject().of(anAccountSlug()).named(base + "_site").createdAt(T0.plusSeconds(1)).build());
+
+        assertThat(dotted.siteLabel()).isEqualTo(base + "-site");
+        assertThat(projects.findSiteAliasOwner(base + "-site")).contains(dotted);
+        assertThat(projects.findSiteAliasOwner(base + ".site")).isEmpty();
     }
 
     @Test
