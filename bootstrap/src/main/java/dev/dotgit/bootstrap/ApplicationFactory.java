@@ -1,0 +1,281 @@
+package dev.dotgit.bootstrap;
+
+import dev.dotgit.adapter.filesystem.DiskBuildWorkspaces;
+import dev.dotgit.adapter.filesystem.DiskSiteStorage;
+import dev.dotgit.adapter.git.JGitSourceRepositories;
+import dev.dotgit.adapter.process.ChildProcessBuilds;
+import dev.dotgit.application.port.in.platform.PlatformUrls;
+import dev.dotgit.application.port.out.account.LoadAccountPort;
+import dev.dotgit.application.port.out.account.SaveAccountPort;
+import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
+import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
+import dev.dotgit.application.port.out.build.RunBuildPort;
+import dev.dotgit.application.port.out.deployment.AppendDeploymentLogPort;
+import dev.dotgit.application.port.out.deployment.DeleteDeploymentPort;
+import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
+import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
+import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
+import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.port.out.project.SaveProjectPort;
+import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
+import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
+import dev.dotgit.application.port.out.scheduling.SchedulePipelinePort;
+import dev.dotgit.application.port.out.site.SiteStoragePort;
+import dev.dotgit.application.port.out.source.SourceRepositoryPort;
+import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.application.port.out.workspace.BuildWorkspacePort;
+import dev.dotgit.application.service.access.VisibleObjects;
+import dev.dotgit.application.service.account.BootstrapPlatformService;
+import dev.dotgit.application.service.account.CreateAccountService;
+import dev.dotgit.application.service.account.UpdateAccountService;
+import dev.dotgit.application.service.auth.AuthenticateCallerService;
+import dev.dotgit.application.service.auth.AuthenticateOperatorService;
+import dev.dotgit.application.service.deployment.CancelDeploymentService;
+import dev.dotgit.application.service.deployment.DeleteDeploymentService;
+import dev.dotgit.application.service.deployment.DeploymentUpdates;
+import dev.dotgit.application.service.deployment.GetDeploymentService;
+import dev.dotgit.application.service.deployment.ListDeploymentsService;
+import dev.dotgit.application.service.deployment.ReadDeploymentLogsService;
+import dev.dotgit.application.service.deployment.TriggerDeploymentService;
+import dev.dotgit.application.service.hosting.ServeSiteService;
+import dev.dotgit.application.service.pipeline.ActivePipelines;
+import dev.dotgit.application.service.pipeline.RunDeploymentPipelineService;
+import dev.dotgit.application.service.project.CreateProjectService;
+import dev.dotgit.application.service.project.GetProjectService;
+import dev.dotgit.application.service.project.ListProjectsService;
+import dev.dotgit.application.service.repository.CreateRepositoryService;
+import dev.dotgit.application.service.repository.GetRepositoryService;
+import dev.dotgit.application.service.repository.ListRepositoriesService;
+import dev.dotgit.application.service.repository.RepositoryProvisioning;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Builds the framework-free core: every application service is constructed here from the
+ * out-port beans the adapters provide, so that {@code application} carries no framework
+ * annotation. Driven adapters that are plain Java (git, processes, disk) are constructed
+ * here too, from the configured data directory.
+ */
+@Factory
+class ApplicationFactory {
+
+    @Singleton
+    DotgitConfiguration configuration(Environment environment) {
+        DotgitConfiguration configuration = DotgitConfiguration.from(environment);
+        for (Path dir : new Path[] {configuration.dataDir(), configuration.repositoriesDir(),
+                configuration.workspacesDir(), configuration.sitesDir()}) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create data directory " + dir, e);
+            }
+        }
+        return configuration;
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    PlatformUrls platformUrls(DotgitConfiguration configuration) {
+        return configuration.urls();
+    }
+
+    // ---- plain-Java driven adapters ----
+
+    @Singleton
+    SourceRepositoryPort sourceRepositories(DotgitConfiguration configuration) {
+        return new JGitSourceRepositories(configuration.repositoriesDir());
+    }
+
+    @Singleton
+    RunBuildPort builds() {
+        return new ChildProcessBuilds();
+    }
+
+    @Singleton
+    BuildWorkspacePort workspaces(DotgitConfiguration configuration) {
+        return new DiskBuildWorkspaces(configuration.workspacesDir());
+    }
+
+    @Singleton
+    SiteStoragePort sites(DotgitConfiguration configuration) {
+        return new DiskSiteStorage(configuration.sitesDir());
+    }
+
+    // ---- shared pieces of the core ----
+
+    @Singleton
+    ActivePipelines activePipelines() {
+        return new ActivePipelines();
+    }
+
+    /** Cancellation checks and log flushing of running pipelines; two threads suffice for both. */
+    @Singleton
+    @Bean(preDestroy = "shutdownNow")
+    ScheduledExecutorService pipelineTimer() {
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "pipeline-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Singleton
+    VisibleObjects visibleObjects(LoadProjectPort projects, LoadRepositoryPort repositories,
+                                  LoadDeploymentPort deployments) {
+        return new VisibleObjects(projects, repositories, deployments);
+    }
+
+    @Singleton
+    RepositoryProvisioning repositoryProvisioning(RunInTransactionPort transactions, LoadRepositoryPort repositories,
+                                                  SaveRepositoryPort saveRepositories, LoadProjectPort projects,
+                                                  SaveProjectPort saveProjects, SourceRepositoryPort sources,
+                                                  Clock clock) {
+        return new RepositoryProvisioning(transactions, repositories, saveRepositories, projects, saveProjects,
+                sources, clock);
+    }
+
+    @Singleton
+    DeploymentUpdates deploymentUpdates(RunInTransactionPort transactions, LoadDeploymentPort deployments,
+                                        SaveDeploymentPort saveDeployments, AppendDeploymentLogPort logs) {
+        return new DeploymentUpdates(transactions, deployments, saveDeployments, logs);
+    }
+
+    // ---- use cases ----
+
+    @Singleton
+    CreateProjectService createProject(RunInTransactionPort transactions, LoadProjectPort projects,
+                                       SaveProjectPort saveProjects, VisibleObjects visible,
+                                       RepositoryProvisioning provisioning, Clock clock) {
+        return new CreateProjectService(transactions, projects, saveProjects, visible, provisioning, clock);
+    }
+
+    @Singleton
+    GetProjectService getProject(VisibleObjects visible) {
+        return new GetProjectService(visible);
+    }
+
+    @Singleton
+    ListProjectsService listProjects(LoadProjectPort projects) {
+        return new ListProjectsService(projects);
+    }
+
+    @Singleton
+    CreateRepositoryService createRepository(RepositoryProvisioning provisioning) {
+        return new CreateRepositoryService(provisioning);
+    }
+
+    @Singleton
+    GetRepositoryService getRepository(VisibleObjects visible) {
+        return new GetRepositoryService(visible);
+    }
+
+    @Singleton
+    ListRepositoriesService listRepositories(LoadRepositoryPort repositories) {
+        return new ListRepositoriesService(repositories);
+    }
+
+    @Singleton
+    TriggerDeploymentService triggerDeployment(RunInTransactionPort transactions, VisibleObjects visible,
+                                               LoadProjectPort projects, SaveDeploymentPort saveDeployments,
+                                               AppendDeploymentLogPort logs, SourceRepositoryPort sources,
+                                               SchedulePipelinePort pipelines, Clock clock) {
+        return new TriggerDeploymentService(transactions, visible, projects, saveDeployments, logs, sources, pipelines,
+                clock);
+    }
+
+    @Singleton
+    GetDeploymentService getDeployment(VisibleObjects visible) {
+        return new GetDeploymentService(visible);
+    }
+
+    @Singleton
+    ListDeploymentsService listDeployments(LoadDeploymentPort deployments) {
+        return new ListDeploymentsService(deployments);
+    }
+
+    @Singleton
+    CancelDeploymentService cancelDeployment(VisibleObjects visible, DeploymentUpdates updates,
+                                             ActivePipelines activePipelines, Clock clock) {
+        return new CancelDeploymentService(visible, updates, activePipelines, clock);
+    }
+
+    @Singleton
+    DeleteDeploymentService deleteDeployment(RunInTransactionPort transactions, VisibleObjects visible,
+                                             LoadDeploymentPort deployments, DeleteDeploymentPort deleteDeployments,
+                                             LoadProjectPort projects, SiteStoragePort sites,
+                                             ActivePipelines activePipelines) {
+        return new DeleteDeploymentService(transactions, visible, deployments, deleteDeployments, projects, sites,
+                activePipelines);
+    }
+
+    @Singleton
+    ReadDeploymentLogsService readDeploymentLogs(VisibleObjects visible, LoadDeploymentLogPort logs) {
+        return new ReadDeploymentLogsService(visible, logs);
+    }
+
+    @Singleton
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    RunDeploymentPipelineService runDeploymentPipeline(RunInTransactionPort transactions,
+                                                       LoadDeploymentPort deployments,
+                                                       SaveDeploymentPort saveDeployments,
+                                                       AppendDeploymentLogPort logs, LoadProjectPort projects,
+                                                       SaveProjectPort saveProjects,
+                                                       LoadRepositoryPort repositories, SourceRepositoryPort sources,
+                                                       BuildWorkspacePort workspaces, RunBuildPort builds,
+                                                       SiteStoragePort sites, ActivePipelines activePipelines,
+                                                       ScheduledExecutorService pipelineTimer, PlatformUrls urls,
+                                                       DotgitConfiguration configuration, Clock clock) {
+        return new RunDeploymentPipelineService(transactions, deployments, saveDeployments, logs, projects,
+                saveProjects, repositories, sources, workspaces, builds, sites, activePipelines, pipelineTimer, urls,
+                configuration.pipeline(), clock);
+    }
+
+    @Singleton
+    AuthenticateCallerService authenticateCaller(LoadApiKeyPort keys, Clock clock,
+                                                 DotgitConfiguration configuration) {
+        return new AuthenticateCallerService(keys, clock, configuration.apiKeyCacheTtl());
+    }
+
+    @Singleton
+    AuthenticateOperatorService authenticateOperator(DotgitConfiguration configuration) {
+        return new AuthenticateOperatorService(configuration.operatorToken());
+    }
+
+    @Singleton
+    CreateAccountService createAccount(RunInTransactionPort transactions, SaveAccountPort accounts,
+                                       SaveApiKeyPort keys, Clock clock) {
+        return new CreateAccountService(transactions, accounts, keys, clock);
+    }
+
+    @Singleton
+    UpdateAccountService updateAccount(RunInTransactionPort transactions, LoadAccountPort accounts,
+                                       SaveAccountPort saveAccounts) {
+        return new UpdateAccountService(transactions, accounts, saveAccounts);
+    }
+
+    @Singleton
+    BootstrapPlatformService bootstrapPlatform(RunInTransactionPort transactions, LoadAccountPort accounts,
+                                               SaveAccountPort saveAccounts, LoadApiKeyPort keys,
+                                               SaveApiKeyPort saveKeys, Clock clock) {
+        return new BootstrapPlatformService(transactions, accounts, saveAccounts, keys, saveKeys, clock);
+    }
+
+    @Singleton
+    ServeSiteService serveSite(PlatformUrls urls, LoadDeploymentPort deployments, LoadProjectPort projects,
+                               SiteStoragePort sites) {
+        return new ServeSiteService(urls, deployments, projects, sites);
+    }
+}

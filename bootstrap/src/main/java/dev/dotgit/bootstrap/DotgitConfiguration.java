@@ -1,0 +1,110 @@
+package dev.dotgit.bootstrap;
+
+import dev.dotgit.application.port.in.platform.PlatformUrls;
+import dev.dotgit.application.service.pipeline.PipelineSettings;
+import dev.dotgit.domain.apikey.SecretKey;
+import io.micronaut.core.value.PropertyResolver;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The server's own settings (CONTRACT §2.8), read and validated in one place. Each key can
+ * also be set through its environment variable (Micronaut maps {@code DOTGIT_PUBLIC_URL} to
+ * {@code dotgit.public-url}). A bad value raises {@link InvalidConfiguration} naming the key.
+ */
+public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<SecretKey> bootstrapApiKey,
+                                  Optional<String> operatorToken, Optional<Instant> v1Sunset,
+                                  PipelineSettings pipeline, Duration apiKeyCacheTtl) {
+
+    public static DotgitConfiguration from(PropertyResolver properties) {
+        int port = properties.get("micronaut.server.port", Integer.class).orElse(8080);
+        String defaultHost = "localhost" + (port == 80 ? "" : ":" + port);
+
+        Path dataDir = Path.of(text(properties, "dotgit.data-dir").orElse("./data")).toAbsolutePath().normalize();
+        String publicUrl = text(properties, "dotgit.public-url").orElse("http://" + defaultHost);
+        String hostingDomain = text(properties, "dotgit.hosting-domain").orElse(defaultHost);
+        PlatformUrls urls = platformUrls(publicUrl, hostingDomain);
+
+        Optional<SecretKey> bootstrapKey = text(properties, "dotgit.bootstrap.api-key").map(raw -> SecretKey.parse(raw)
+                .orElseThrow(() -> new InvalidConfiguration("dotgit.bootstrap.api-key",
+                        "must be a secret key of the form gsk_live_ followed by 36 characters with a valid checksum")));
+        Optional<String> operatorToken = text(properties, "dotgit.operator-token");
+        if (operatorToken.isPresent() && operatorToken.get().length() < 16) {
+            throw new InvalidConfiguration("dotgit.operator-token", "must be at least 16 characters long");
+        }
+        Optional<Instant> sunset = text(properties, "dotgit.v1.sunset").map(raw -> {
+            try {
+                return Instant.parse(raw);
+            } catch (DateTimeParseException e) {
+                throw new InvalidConfiguration("dotgit.v1.sunset",
+                        "must be an ISO-8601 instant such as 2027-01-01T00:00:00Z (got '" + raw + "')");
+            }
+        });
+        PipelineSettings defaults = PipelineSettings.DEFAULTS;
+        PipelineSettings pipeline = new PipelineSettings(
+                duration(properties, "dotgit.builds.timeout", defaults.buildTimeout()),
+                duration(properties, "dotgit.builds.cancellation-check-interval", defaults.cancellationCheckEvery()),
+                defaults.logFlushEvery(),
+                defaults.maxBuildOutputLines());
+        Duration keyCacheTtl = duration(properties, "dotgit.auth.key-cache-ttl", Duration.ofSeconds(5));
+        return new DotgitConfiguration(dataDir, urls, bootstrapKey, operatorToken, sunset, pipeline, keyCacheTtl);
+    }
+
+    public Path databaseDir() {
+        return dataDir.resolve("db");
+    }
+
+    public Path repositoriesDir() {
+        return dataDir.resolve("repositories");
+    }
+
+    public Path workspacesDir() {
+        return dataDir.resolve("workspaces");
+    }
+
+    public Path sitesDir() {
+        return dataDir.resolve("sites");
+    }
+
+    private static PlatformUrls platformUrls(String publicUrl, String hostingDomain) {
+        URI uri;
+        try {
+            uri = new URI(publicUrl);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfiguration("dotgit.public-url", "must be an absolute http(s) URL (got '" + publicUrl + "')");
+        }
+        try {
+            new PlatformUrls(uri, "placeholder.invalid");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfiguration("dotgit.public-url", "must be an absolute http(s) URL (got '" + publicUrl + "')");
+        }
+        try {
+            return new PlatformUrls(uri, hostingDomain);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfiguration("dotgit.hosting-domain",
+                    "must be a host name with an optional port, such as sites.example.com (got '" + hostingDomain + "')");
+        }
+    }
+
+    private static Optional<String> text(PropertyResolver properties, String key) {
+        return properties.get(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static Duration duration(PropertyResolver properties, String key, Duration fallback) {
+        Optional<String> raw = text(properties, key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        Duration parsed = properties.get(key, Duration.class).orElseThrow(() -> new InvalidConfiguration(key,
+                "must be a duration such as 30s, 5m or PT15M (got '" + raw.get() + "')"));
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw new InvalidConfiguration(key, "must be a positive duration (got '" + raw.get() + "')");
+        }
+        return parsed;
+    }
+}
