@@ -22,8 +22,9 @@ public class JobsConfiguration {
     private Duration heartbeatInterval = Duration.ofSeconds(10);
     private int missedHeartbeatsLimit = 6;
     private Duration shutdownMaxWait = Duration.ofSeconds(10);
-    private int maxAttempts = 3;
+    private int maxAttempts = 0;
     private Duration retryInitialDelay = Duration.ofSeconds(10);
+    private Duration retryMaxDelay = Duration.ofMinutes(5);
     private String nodeName;
 
     /** Pipelines this node runs at the same time. */
@@ -71,7 +72,12 @@ public class JobsConfiguration {
         this.shutdownMaxWait = shutdownMaxWait;
     }
 
-    /** Runs of one pipeline job that may throw before the job is given up. */
+    /**
+     * Runs of one pipeline job that may throw before the job is given up; 0 (the default)
+     * never gives up. A job only throws when even recording a failure failed (the database is
+     * down), and a job given up would leave its deployment active for good, so by default it
+     * keeps retrying, at most {@link #getRetryMaxDelay()} apart, until the deployment is settled.
+     */
     public int getMaxAttempts() {
         return maxAttempts;
     }
@@ -89,6 +95,15 @@ public class JobsConfiguration {
         this.retryInitialDelay = retryInitialDelay;
     }
 
+    /** The longest wait between two retries of a job that keeps throwing. */
+    public Duration getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(Duration retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
     /** The name written into {@code picked_by}; {@code null} means this host's name. */
     public String getNodeName() {
         return nodeName;
@@ -103,11 +118,12 @@ public class JobsConfiguration {
     void requireUsableValues() {
         requireAtLeast("dotgit.jobs.threads", threads, 1);
         requireAtLeast("dotgit.jobs.missed-heartbeats-limit", missedHeartbeatsLimit, MINIMUM_MISSED_HEARTBEATS);
-        requireAtLeast("dotgit.jobs.max-attempts", maxAttempts, 1);
+        requireAtLeast("dotgit.jobs.max-attempts", maxAttempts, 0);
         requirePositive("dotgit.jobs.polling-interval", pollingInterval);
         requirePositive("dotgit.jobs.heartbeat-interval", heartbeatInterval);
         requirePositive("dotgit.jobs.shutdown-max-wait", shutdownMaxWait);
         requirePositive("dotgit.jobs.retry-initial-delay", retryInitialDelay);
+        requirePositive("dotgit.jobs.retry-max-delay", retryMaxDelay);
         if (nodeName != null && nodeName.isBlank()) {
             throw new ConfigurationException("dotgit.jobs.node-name must not be blank; leave it unset to use the host name");
         }

@@ -33,20 +33,28 @@ final class PipelineTask {
     }
 
     /**
-     * A run that throws is retried with exponential backoff and given up after
-     * {@code maxAttempts} runs. The use case records its own failures on the deployment, so a
-     * throw means even that failed (the database was unreachable, say): retrying a few times
-     * rides out a short outage, retrying forever would hammer a long one.
+     * A run that throws is retried with exponential backoff, each wait at most
+     * {@code retryMaxDelay}. The use case records its own failures on the deployment, so a
+     * throw means even that failed (the database was unreachable, say). With
+     * {@code maxAttempts} 0 the job never gives up: the deployment would otherwise stay
+     * active for good, and a capped backoff costs one attempt per interval while the outage
+     * lasts. The next successful run settles the deployment (a run finding it past "queued"
+     * marks it failed with the reason). A positive {@code maxAttempts} gives up after that
+     * many runs.
      *
      * <p>A run whose node died (its heartbeat went stale) is revived by whichever live node
      * notices first, and the use case, finding the deployment past {@code queued}, marks it
      * failed. db-scheduler counts the revival as a failed attempt.
      */
-    static OneTimeTask<Void> create(RunDeploymentPipelineUseCase pipeline, int maxAttempts, Duration retryInitialDelay) {
-        return Tasks.oneTime(DESCRIPTOR)
-                .onFailure(FailureHandler.<Void>maxRetries(maxAttempts - 1)
+    static OneTimeTask<Void> create(RunDeploymentPipelineUseCase pipeline, int maxAttempts, Duration retryInitialDelay,
+                                    Duration retryMaxDelay) {
+        FailureHandler<Void> retries = maxAttempts == 0
+                ? cappedBackoff(retryInitialDelay, retryMaxDelay)
+                : FailureHandler.<Void>maxRetries(maxAttempts - 1)
                         .withBackoff(retryInitialDelay, BACKOFF_MULTIPLIER)
-                        .then((complete, operations) -> operations.remove(), PipelineTask::logGivenUp))
+                        .then((complete, operations) -> operations.remove(), PipelineTask::logGivenUp);
+        return Tasks.oneTime(DESCRIPTOR)
+                .onFailure(retries)
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> run(pipeline, instance.getId()));
     }
@@ -60,6 +68,19 @@ final class PipelineTask {
             return;
         }
         pipeline.run(deployment.get());
+    }
+
+    /** Retries for ever, waiting {@code initial × 2^(failures-1)}, never longer than {@code max}. */
+    private static FailureHandler<Void> cappedBackoff(Duration initial, Duration max) {
+        return (complete, operations) -> {
+            int failures = Math.max(1, complete.getExecution().consecutiveFailures + 1);
+            double factor = Math.pow(BACKOFF_MULTIPLIER, Math.min(failures - 1, 30));
+            long waitMillis = (long) Math.min(max.toMillis(), initial.toMillis() * factor);
+            LOG.warn("Pipeline of deployment {} failed (attempt {}); retrying in {} ms",
+                    complete.getExecution().taskInstance.getId(), failures, waitMillis,
+                    complete.getCause().orElse(null));
+            operations.reschedule(complete, complete.getTimeDone().plusMillis(waitMillis));
+        };
     }
 
     private static void logGivenUp(ExecutionComplete complete) {

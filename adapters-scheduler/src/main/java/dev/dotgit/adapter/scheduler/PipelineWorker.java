@@ -43,7 +43,7 @@ final class PipelineWorker implements ApplicationEventListener<StartupEvent> {
         DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.scheduler = Scheduler.create(pool,
                         PipelineTask.create(pipeline, configuration.getMaxAttempts(),
-                                configuration.getRetryInitialDelay()))
+                                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()))
                 .tableName(JobTable.NAME)
                 .jdbcCustomization(JobTable.customizationFor(jdbcUrl))
                 .schedulerName(configuration.getNodeName() == null

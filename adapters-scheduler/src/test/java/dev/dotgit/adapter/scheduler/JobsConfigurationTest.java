@@ -22,8 +22,9 @@ class JobsConfigurationTest {
             assertThat(jobs.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
             assertThat(jobs.getMissedHeartbeatsLimit()).isEqualTo(6);
             assertThat(jobs.getShutdownMaxWait()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(jobs.getMaxAttempts()).isEqualTo(3);
+            assertThat(jobs.getMaxAttempts()).as("0: never give up").isZero();
             assertThat(jobs.getRetryInitialDelay()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(jobs.getRetryMaxDelay()).isEqualTo(Duration.ofMinutes(5));
             assertThat(jobs.getNodeName()).isNull();
         }
     }

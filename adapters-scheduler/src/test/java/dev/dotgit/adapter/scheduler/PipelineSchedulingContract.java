@@ -168,6 +168,24 @@ abstract class PipelineSchedulingContract {
     }
 
     @Test
+    void byDefaultAPipelineThatThrowsIsRetriedUntilItSucceeds() {
+        ApplicationContext node = startNode("worker", Map.of("dotgit.jobs.max-attempts", 0,
+                "dotgit.jobs.retry-max-delay", "200ms"));
+        java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(5);
+        pipeline(node).behaveAs(deployment -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("database unreachable while recording the failure");
+            }
+        });
+        DeploymentId deployment = DeploymentId.generate();
+
+        scheduleAndCommit(node, deployment);
+
+        await().atMost(PATIENCE).until(() -> jobsFor(deployment) == 0);
+        assertThat(pipeline(node).runsOf(deployment)).isEqualTo(6);
+    }
+
+    @Test
     void twoNodesRunEachDeploymentExactlyOnce() {
         ApplicationContext nodeA = startNode("node-a", Map.of());
         ApplicationContext nodeB = startNode("node-b", Map.of());
