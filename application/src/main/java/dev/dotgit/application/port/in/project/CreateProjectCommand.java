@@ -33,6 +33,8 @@ public record CreateProjectCommand(RepositoryName name, Optional<String> framewo
         if (framework != null && (framework.isBlank() || framework.length() > Project.MAX_FRAMEWORK_LENGTH)) {
             violations.add(InvalidInput.outOfRange("framework", framework,
                     "Must be 1-" + Project.MAX_FRAMEWORK_LENGTH + " characters"));
+        } else if (framework != null && framework.chars().anyMatch(Character::isISOControl)) {
+            violations.add(InvalidInput.badFormat("framework", framework, "Must not contain control characters"));
         }
         // BuildSettings.parse stops at its first bad field; check each field on its own so a
         // bad build command does not hide a bad output directory.

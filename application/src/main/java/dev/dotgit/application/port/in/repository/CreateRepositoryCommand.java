@@ -31,6 +31,9 @@ public record CreateRepositoryCommand(AccountSlug owner, RepositoryName name, bo
         if (description != null && description.length() > Repository.MAX_DESCRIPTION_LENGTH) {
             violations.add(InvalidInput.outOfRange("description", null,
                     "Must be at most " + Repository.MAX_DESCRIPTION_LENGTH + " characters"));
+        } else if (description != null && description.indexOf('\0') >= 0) {
+            // Markdown may span lines, but a NUL is never text (and PostgreSQL refuses to store one).
+            violations.add(InvalidInput.badFormat("description", null, "Must not contain NUL characters"));
         }
         violations.throwIfAny();
         return new CreateRepositoryCommand(parsedOwner, parsedName, isPrivate == null || isPrivate,
