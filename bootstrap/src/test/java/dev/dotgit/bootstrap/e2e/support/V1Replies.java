@@ -1,0 +1,56 @@
+package dev.dotgit.bootstrap.e2e.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dotgit.adapter.rest.v1.golden.GoldenJson;
+import io.restassured.response.Response;
+import java.util.Map;
+
+/**
+ * Checks of v1 replies: against the golden fixtures of {@code adapters-rest-v1} (shipped in its
+ * test-jar), and for the headers every API response carries.
+ */
+public final class V1Replies {
+
+    /** The fixtures are written for the default {@code localhost:8080}; a test server has its own port. */
+    private static final String FIXTURE_HOST = "localhost:8080";
+
+    private V1Replies() {
+    }
+
+    /**
+     * Asserts that the body matches the fixture with the same rules as the v1 module's own tests,
+     * after putting this server's {@code localhost:<port>} where the fixture says {@code localhost:8080}.
+     */
+    public static void assertGolden(String fixture, Response response, Api api, Map<String, String> variables) {
+        String expected = GoldenJson.fixture(fixture).replace(FIXTURE_HOST, api.hostingDomain());
+        GoldenJson.assertMatchesJson(expected, response.asString(), variables, fixture + " (on " + api.hostingDomain()
+                + ")");
+    }
+
+    public static void assertGolden(String fixture, Response response, Api api) {
+        assertGolden(fixture, response, api, Map.of());
+    }
+
+    /**
+     * CONTRACT §2.4 and §2.7: a minted request id (none was sent), no caching, no sniffing and
+     * the API version, on successes and errors alike.
+     */
+    public static void assertApiHeaders(Response response) {
+        assertThat(response.header("X-Request-Id")).as("X-Request-Id").matches("req_[0-9a-z]{10}");
+        assertHardeningHeaders(response);
+    }
+
+    /** As {@link #assertApiHeaders(Response)}, for a request that sent its own {@code X-Request-Id}. */
+    public static void assertApiHeaders(Response response, String sentRequestId) {
+        assertThat(response.header("X-Request-Id")).as("X-Request-Id").isEqualTo(sentRequestId);
+        assertHardeningHeaders(response);
+    }
+
+    private static void assertHardeningHeaders(Response response) {
+        assertThat(response.header("Cache-Control")).as("Cache-Control").isEqualTo("no-store");
+        assertThat(response.header("X-Content-Type-Options")).as("X-Content-Type-Options").isEqualTo("nosniff");
+        assertThat(response.header("Api-Version")).as("Api-Version").isEqualTo("v1");
+        assertThat(response.contentType()).as("Content-Type").startsWith("application/json");
+    }
+}
