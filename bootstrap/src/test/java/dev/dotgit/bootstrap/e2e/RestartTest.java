@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,15 @@ class RestartTest {
     private ServerSettings settings;
     private Path pidDir;
     private final List<ChildServer> servers = new ArrayList<>();
+
+    /** A failed test shows what its servers printed: their files go with the test's temp dir. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler attachServerOutput = (context, failure) -> {
+        for (int i = 0; i < servers.size(); i++) {
+            failure.addSuppressed(new ServerOutput("node-" + (i + 1), servers.get(i).output()));
+        }
+        throw failure;
+    };
 
     @BeforeEach
     void settings() throws Exception {
@@ -72,6 +83,8 @@ class RestartTest {
 
         long restartedAt = System.nanoTime();
         start("node-2");
+        assertThat(api.deployment(key, deploymentId).statusCode()).as("a deployment acknowledged before the crash"
+                + " survives it").isEqualTo(200);
         Response failed = api.awaitFinalStatus(key, deploymentId, "failed");
         Duration recovery = Duration.ofNanos(System.nanoTime() - restartedAt);
         System.out.printf("crash recovery: deployment failed %d ms after the restart began%n", recovery.toMillis());
@@ -102,6 +115,8 @@ class RestartTest {
         assertThat(pids).as("no build process outlives a graceful stop").noneMatch(BuildProcesses::isRunning);
 
         start("node-2");
+        assertThat(api.deployment(key, deploymentId).statusCode()).as("the deployment survives the stop")
+                .isEqualTo(200);
         Response failed = api.awaitFinalStatus(key, deploymentId, "failed");
         assertThat(failed.<String>path("completed_at")).isNotNull();
         assertThat(api.logMessages(key, deploymentId)).last().isEqualTo(SHUT_DOWN);
@@ -113,6 +128,13 @@ class RestartTest {
         ChildServer server = ChildServer.start(settings, work, work.resolve(name + ".log"));
         servers.add(server);
         return server.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** Not an error: carries a server's output into the report of a failed test. */
+    private static final class ServerOutput extends Exception {
+        ServerOutput(String node, String output) {
+            super("output of " + node + ":\n" + output, null, false, false);
+        }
     }
 
     private String startLongBuild(Api api, String projectId) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A running server as an HTTP client sees it: the API at {@code http://127.0.0.1:<port>} and
@@ -124,12 +125,19 @@ public final class Api {
      */
     public Response awaitFinished(String secret, String id) {
         AtomicReference<Response> last = new AtomicReference<>();
-        await("deployment " + id + " to finish").atMost(DEPLOYMENT_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    Response current = deployment(secret, id);
-                    last.set(current);
-                    return current.statusCode() == 200 && FINAL_STATUSES.contains(current.<String>path("status"));
-                });
+        try {
+            await("deployment " + id + " to finish").atMost(DEPLOYMENT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        Response current = deployment(secret, id);
+                        last.set(current);
+                        return current.statusCode() == 200
+                                && FINAL_STATUSES.contains(current.<String>path("status"));
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; last reply: " + (last.get() == null ? "none"
+                    : last.get().statusCode() + " " + last.get().asString()) + "; its log: " + logMessages(secret, id),
+                    e);
+        }
         return last.get();
     }
 
