@@ -10,6 +10,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.hateoas.JsonError;
 import java.util.Map;
 
 /**
@@ -37,7 +38,15 @@ class CommonHeadersFilter implements Ordered {
     }
 
     @ResponseFilter
-    void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    MutableHttpResponse<?> addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        MutableHttpResponse<?> finished = response.getBody().orElse(null) instanceof JsonError
+                ? UnversionedErrors.render(request, response)
+                : response;
+        decorate(request, finished);
+        return finished;
+    }
+
+    private static void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String requestId = request.getHeaders().get(REQUEST_ID);
         if (requestId != null) {
             response.getHeaders().set(REQUEST_ID, requestId);

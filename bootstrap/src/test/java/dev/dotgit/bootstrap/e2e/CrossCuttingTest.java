@@ -95,4 +95,20 @@ class CrossCuttingTest {
         assertApiHeaders(tooLong);
         assertGolden("errors/invalid-json.json", tooLong, api);
     }
+
+    @Test
+    void pathsOfNoApiVersionAnswerInAPlainEnvelopeNeverTheFrameworksBody() {
+        Response unknown = api.anonymous().header("X-Request-Id", "req_outside").get("/nothing-here");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.asString()).doesNotContain("_links").doesNotContain("_embedded");
+        assertThat(unknown.jsonPath().getMap("error")).containsEntry("code", "not_found")
+                .containsEntry("request_id", "req_outside");
+
+        Response wrongMethod = api.anonymous().delete("/health");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.jsonPath().getString("error.code")).isEqualTo("method_not_allowed");
+        assertThat(wrongMethod.header("Allow")).contains("GET");
+        assertThat(wrongMethod.asString()).doesNotContain("_links");
+    }
 }
