@@ -28,8 +28,14 @@ public enum Scope {
         return ordinal() >= other.ordinal();
     }
 
+    /** Asked on every request: a plain loop, not a stream. */
     public static boolean anyIncludes(Collection<Scope> held, Scope required) {
-        return held.stream().anyMatch(s -> s.includes(required));
+        for (Scope scope : held) {
+            if (scope.includes(required)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Optional<Scope> fromWire(String name) {

@@ -56,13 +56,18 @@ public final class SecretKey {
             }
         }
 
-        public static SecretHash of(String secret) {
+        /** Every request hashes its key: the provider lookup is done once per thread, not per hash. */
+        private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
             try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                return new SecretHash(HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8))));
+                return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
             }
+        });
+
+        public static SecretHash of(String secret) {
+            byte[] digest = SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
+            return new SecretHash(HexFormat.of().formatHex(digest));
         }
 
         public boolean matches(SecretHash other) {

@@ -2,7 +2,6 @@ package dev.dotgit.domain.repository;
 
 import dev.dotgit.domain.error.InvalidInput;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A commit hash. Callers may send an abbreviation (4–40 hex characters); a deployment always
@@ -11,17 +10,30 @@ import java.util.regex.Pattern;
 public record CommitSha(String value) {
 
     public static final String RULE = "Must be a commit hash of 4-40 hexadecimal characters";
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]{4,40}");
 
     public CommitSha {
-        if (value == null || !HEX.matcher(value).matches()) {
+        if (!isLowerHex(value)) {
             throw new IllegalArgumentException("not a commit hash: " + value);
         }
     }
 
+    /** Checked on every deployment read back, so by hand rather than by regex. */
+    private static boolean isLowerHex(String candidate) {
+        if (candidate == null || candidate.length() < 4 || candidate.length() > 40) {
+            return false;
+        }
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static CommitSha parse(String field, String raw) {
         String lower = raw == null ? null : raw.toLowerCase(Locale.ROOT);
-        if (lower == null || !HEX.matcher(lower).matches()) {
+        if (!isLowerHex(lower)) {
             throw InvalidInput.badFormat(field, raw, RULE);
         }
         return new CommitSha(lower);
