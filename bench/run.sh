@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark by hand (not part of CI): builds the jar, starts the server on H2 and then on
 # PostgreSQL, and loads four routes with wrk pinned to the other core:
-#   trivial  GET /health/liveness              (no auth, no database: the yardstick)
+#   trivial  GET /                             (the API index: constant, no auth, no database: the yardstick)
 #   get      GET /v1/deployments/{id}          (authenticated, one row by id)
 #   list     GET /v1/projects                  (authenticated, a page and a count)
 #   post     POST /v1/deployments              (authenticated, insert + git ref lookup + job row)
@@ -88,12 +88,15 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $KEY"
 LUA
   local auth=(-H "Authorization: Bearer $KEY")
-  # Warm-up: JIT, connection pools, caches.
-  taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d5s "${auth[@]}" "http://127.0.0.1:$PORT/v1/deployments/$deployment" >/dev/null
-  taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$PORT/health/liveness" >/dev/null
+  # Warm-up: JIT (the first seconds of each route run well below steady state), pools, caches.
+  for _ in 1 2; do
+    taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d6s "http://127.0.0.1:$PORT/" >/dev/null
+    taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d6s "${auth[@]}" "http://127.0.0.1:$PORT/v1/deployments/$deployment" >/dev/null
+    taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d4s "${auth[@]}" "http://127.0.0.1:$PORT/v1/projects" >/dev/null
+  done
   local rss_kib; rss_kib=$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')
 
-  read -r t_rps t_p99 t_bad < <(load "$engine-trivial" "http://127.0.0.1:$PORT/health/liveness")
+  read -r t_rps t_p99 t_bad < <(load "$engine-trivial" "http://127.0.0.1:$PORT/")
   read -r g_rps g_p99 g_bad < <(load "$engine-get" "http://127.0.0.1:$PORT/v1/deployments/$deployment" "${auth[@]}")
   read -r l_rps l_p99 l_bad < <(load "$engine-list" "http://127.0.0.1:$PORT/v1/projects" "${auth[@]}")
   read -r p_rps p_p99 p_bad < <(load "$engine-post" "http://127.0.0.1:$PORT/v1/deployments" -s "$RESULTS/post.lua")
@@ -103,7 +106,7 @@ LUA
   printf '\n%s (first 200 after %s ms, RSS after warm-up %s MiB, %s connections, %ss per route)\n' \
     "$engine" "$FIRST_200_MS" "$((rss_kib / 1024))" "$CONNECTIONS" "$DURATION"
   printf '%-34s %12s %10s %9s %8s\n' route "requests/s" p99 "vs trivial" non-2xx
-  printf '%-34s %12s %10s %9s %8s\n' "GET /health/liveness (trivial)" "$t_rps" "$t_p99" 100% "$t_bad"
+  printf '%-34s %12s %10s %9s %8s\n' "GET / (trivial)" "$t_rps" "$t_p99" 100% "$t_bad"
   printf '%-34s %12s %10s %9s %8s\n' "GET /v1/deployments/{id}" "$g_rps" "$g_p99" "$(ratio "$g_rps" "$t_rps")" "$g_bad"
   printf '%-34s %12s %10s %9s %8s\n' "GET /v1/projects" "$l_rps" "$l_p99" "$(ratio "$l_rps" "$t_rps")" "$l_bad"
   printf '%-34s %12s %10s %9s %8s\n' "POST /v1/deployments" "$p_rps" "$p_p99" "$(ratio "$p_rps" "$t_rps")" "$p_bad"
