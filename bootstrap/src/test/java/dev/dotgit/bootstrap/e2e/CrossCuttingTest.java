@@ -111,4 +111,15 @@ class CrossCuttingTest {
         assertThat(wrongMethod.header("Allow")).contains("GET");
         assertThat(wrongMethod.asString()).doesNotContain("_links");
     }
+
+    @Test
+    void theRootNamesTheApiVersionsWithoutAKey() {
+        Response index = api.anonymous().get("/");
+
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.jsonPath().getString("name")).isEqualTo("dotgit");
+        assertThat(index.jsonPath().getList("versions.version")).containsExactly("v1");
+        assertThat(index.jsonPath().getString("versions[0].url")).endsWith("/v1").startsWith("http://localhost:");
+        assertThat(index.header("X-Request-Id")).isNotBlank();
+    }
 }
