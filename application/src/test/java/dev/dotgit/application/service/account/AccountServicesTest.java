@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.account;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.dotgit.application.port.in.account.CreateAccountCommand;
 import dev.dotgit.application.port.in.account.CreatedAccount;
 import dev.dotgit.application.port.in.account.RateLimitInput;
 import dev.dotgit.application.port.in.account.UpdateAccountCommand;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.account.Account;
 import dev.dotgit.domain.account.AccountSlug;
@@ -17,30 +17,12 @@ import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.error.AlreadyExists;
 import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.error.NotFound;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The operator's account actions: {@code CreateAccountService} and {@code UpdateAccountService}. */
-class AccountServicesTest {
-
-    @TempDir
-    Path temp;
-    TestPlatform platform;
-
-    @BeforeEach
-    void setUp() {
-        platform = new TestPlatform(temp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
-    }
+class AccountServicesTest extends PlatformTest {
 
     private Account stored(String slug) {
         return platform.store.findBySlug(new AccountSlug(slug)).orElseThrow();

@@ -1,11 +1,11 @@
 package dev.dotgit.application.service.account;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dotgit.application.port.in.account.BootstrapPlatformUseCase;
 import dev.dotgit.application.port.out.account.SaveAccountPort;
 import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.account.Account;
 import dev.dotgit.domain.account.AccountSlug;
@@ -13,39 +13,27 @@ import dev.dotgit.domain.account.Plan;
 import dev.dotgit.domain.apikey.ApiKey;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.apikey.SecretKey;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BootstrapPlatformServiceTest {
+class BootstrapPlatformServiceTest extends PlatformTest {
 
     private static final AccountSlug DEFAULT = new AccountSlug("default");
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     CountingSaves saves;
     BootstrapPlatformUseCase bootstrap;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         saves = new CountingSaves();
         // The platform's own service, over stand-ins that count what it writes: "creates
         // nothing" needs a witness, and no port lists keys.
         bootstrap = new BootstrapPlatformService(platform.store, platform.store, saves, platform.store, saves,
                 platform.clock);
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private Caller authenticate(SecretKey secret) {

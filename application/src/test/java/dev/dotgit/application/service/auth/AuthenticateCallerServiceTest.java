@@ -1,10 +1,10 @@
 package dev.dotgit.application.service.auth;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dotgit.application.port.in.account.CreatedAccount;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.apikey.ApiKey;
@@ -14,34 +14,22 @@ import dev.dotgit.domain.apikey.SecretKey;
 import dev.dotgit.domain.deployment.Environment;
 import dev.dotgit.domain.error.Unauthenticated;
 import dev.dotgit.domain.project.ProjectId;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AuthenticateCallerServiceTest {
+class AuthenticateCallerServiceTest extends PlatformTest {
 
     private static final String INVALID = "The provided API key is invalid.";
     private static final String EXPIRED_OR_REVOKED = "The provided API key is expired or revoked.";
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     CreatedAccount acme;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         acme = platform.newAccount("acme");
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private Unauthenticated refused(String token) {

@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.deployment;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import dev.dotgit.application.port.in.project.CreateProjectCommand;
 import dev.dotgit.application.port.out.build.BuildOutcome;
 import dev.dotgit.application.service.access.VisibleObjects;
 import dev.dotgit.application.service.pipeline.ActivePipelines;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
@@ -24,7 +24,6 @@ import dev.dotgit.domain.error.DeploymentNotCancellable;
 import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.project.ProjectOverview;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -35,20 +34,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CancelDeploymentServiceTest {
+class CancelDeploymentServiceTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
     ProjectOverview web;
     ExecutorService threads;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
         web = platform.createProject.create(admin,
                 CreateProjectCommand.of("web", null, null, "npm run build", null));
@@ -59,7 +53,6 @@ class CancelDeploymentServiceTest {
     void tearDown() throws InterruptedException {
         threads.shutdownNow();
         assertThat(threads.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-        platform.close();
     }
 
     private Deployment trigger() {

@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.deployment;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,6 @@ import dev.dotgit.application.port.in.deployment.LogRange;
 import dev.dotgit.application.port.in.hosting.SiteRequest;
 import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
@@ -21,7 +21,6 @@ import dev.dotgit.domain.error.DeploymentInUse;
 import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.project.ProjectOverview;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,20 +31,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DeleteDeploymentServiceTest {
+class DeleteDeploymentServiceTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
     ProjectOverview web;
     ExecutorService thread;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
         web = platform.createProject.create(admin,
                 CreateProjectCommand.of("web", null, null, "npm run build", null));
@@ -56,7 +50,6 @@ class DeleteDeploymentServiceTest {
     void tearDown() throws InterruptedException {
         thread.shutdownNow();
         assertThat(thread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-        platform.close();
     }
 
     private Deployment deployAndRun(Environment environment) {

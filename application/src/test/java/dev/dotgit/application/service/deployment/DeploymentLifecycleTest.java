@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.deployment;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.dotgit.application.port.in.deployment.LogRange;
 import dev.dotgit.application.port.in.deployment.ProjectReference;
 import dev.dotgit.application.port.in.deployment.TriggerDeploymentCommand;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentStatus;
@@ -18,29 +18,17 @@ import dev.dotgit.domain.deployment.Strategy;
 import dev.dotgit.domain.error.InvalidBranch;
 import dev.dotgit.domain.project.ProjectOverview;
 import dev.dotgit.domain.repository.BranchName;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DeploymentLifecycleTest {
+class DeploymentLifecycleTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private TriggerDeploymentCommand deploy(ProjectOverview project, String branch) {

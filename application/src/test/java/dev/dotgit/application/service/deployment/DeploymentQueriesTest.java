@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.deployment;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
@@ -22,24 +22,18 @@ import dev.dotgit.domain.deployment.Environment;
 import dev.dotgit.domain.deployment.LogLine;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.project.ProjectOverview;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GetDeploymentService}, {@code ListDeploymentsService} and {@code ReadDeploymentLogsService}. */
-class DeploymentQueriesTest {
+class DeploymentQueriesTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
     ProjectOverview web;
     ProjectOverview api;
@@ -50,7 +44,6 @@ class DeploymentQueriesTest {
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
         web = platform.createProject.create(admin, CreateProjectCommand.of("web", null, null, null, null));
         api = platform.createProject.create(admin, CreateProjectCommand.of("api", null, null, null, null));
@@ -59,11 +52,6 @@ class DeploymentQueriesTest {
         webStaging = trigger(web, Environment.STAGING);
         apiProduction = trigger(api, Environment.PRODUCTION);
         apiPreview = trigger(api, Environment.PREVIEW);
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private Deployment trigger(ProjectOverview project, Environment environment) {

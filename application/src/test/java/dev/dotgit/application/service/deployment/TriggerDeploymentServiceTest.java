@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.deployment;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static dev.dotgit.application.testing.TestData.aProject;
 import static dev.dotgit.application.testing.TestData.anApiKey;
@@ -10,7 +11,6 @@ import dev.dotgit.application.port.in.deployment.LogRange;
 import dev.dotgit.application.port.in.deployment.ProjectReference;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
 import dev.dotgit.application.port.out.source.SourceFile;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
@@ -30,35 +30,23 @@ import dev.dotgit.domain.repository.BranchName;
 import dev.dotgit.domain.repository.CommitSha;
 import dev.dotgit.domain.repository.RepositoryId;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TriggerDeploymentServiceTest {
+class TriggerDeploymentServiceTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
     ProjectOverview web;
     RepositoryId repo;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
         web = platform.createProject.create(admin, CreateProjectCommand.of("web", null, null, null, null));
         repo = web.project().repository();
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private CommitSha head() {

@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.hosting;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import dev.dotgit.application.port.in.project.CreateProjectCommand;
 import dev.dotgit.application.port.out.build.BuildOutcome;
 import dev.dotgit.application.port.out.site.SiteFile;
 import dev.dotgit.application.port.out.source.SourceFile;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentId;
@@ -17,31 +17,19 @@ import dev.dotgit.domain.deployment.Environment;
 import dev.dotgit.domain.project.ProjectOverview;
 import dev.dotgit.domain.repository.BranchName;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ServeSiteServiceTest {
+class ServeSiteServiceTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller acme;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         acme = platform.adminOf("acme");
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private ProjectOverview project(Caller owner, String name, String marker) {

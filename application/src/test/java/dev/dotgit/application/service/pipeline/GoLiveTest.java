@@ -1,12 +1,12 @@
 package dev.dotgit.application.service.pipeline;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dotgit.application.port.in.deployment.LogRange;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
 import dev.dotgit.application.port.out.build.BuildOutcome;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentStatus;
@@ -15,35 +15,23 @@ import dev.dotgit.domain.deployment.LogLevel;
 import dev.dotgit.domain.deployment.LogLine;
 import dev.dotgit.domain.project.Project;
 import dev.dotgit.domain.project.ProjectOverview;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline's last step: which deployment serves production, {@code last_deploy}, and auto-rollback. */
-class GoLiveTest {
+class GoLiveTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
     ProjectOverview web;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
         web = platform.createProject.create(admin, CreateProjectCommand.of("web", null, null, "npm run build", null));
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private Deployment trigger(Environment environment) {

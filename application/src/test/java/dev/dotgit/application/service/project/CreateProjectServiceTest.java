@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.project;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +16,6 @@ import dev.dotgit.application.port.out.source.InitialCommit;
 import dev.dotgit.application.port.out.source.SourceRepositoryPort;
 import dev.dotgit.application.service.access.VisibleObjects;
 import dev.dotgit.application.service.repository.RepositoryProvisioning;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.apikey.Scope;
@@ -37,27 +37,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CreateProjectServiceTest {
+class CreateProjectServiceTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private static CreateProjectCommand named(String name) {

@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.project;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.service.TriggerCommands.aTriggerOf;
 import static dev.dotgit.application.testing.TestData.aProject;
 import static dev.dotgit.application.testing.TestData.anApiKey;
@@ -19,34 +20,22 @@ import dev.dotgit.domain.project.Project;
 import dev.dotgit.domain.project.ProjectId;
 import dev.dotgit.domain.project.ProjectOverview;
 import dev.dotgit.domain.project.ReportedProjectStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GetProjectService} and {@code ListProjectsService}: visibility, pages and the reported status. */
-class ProjectQueriesTest {
+class ProjectQueriesTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private ProjectOverview create(String name) {

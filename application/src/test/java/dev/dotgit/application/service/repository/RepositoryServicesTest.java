@@ -1,5 +1,6 @@
 package dev.dotgit.application.service.repository;
 
+import dev.dotgit.application.testing.PlatformTest;
 import static dev.dotgit.application.testing.TestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
 import dev.dotgit.application.port.in.repository.CreateRepositoryCommand;
 import dev.dotgit.application.port.in.repository.RepositoryVisibility;
-import dev.dotgit.application.testing.TestPlatform;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Environment;
@@ -21,32 +21,20 @@ import dev.dotgit.domain.project.ProjectOverview;
 import dev.dotgit.domain.repository.BranchName;
 import dev.dotgit.domain.repository.Repository;
 import dev.dotgit.domain.repository.RepositoryStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code CreateRepositoryService}, {@code GetRepositoryService} and {@code ListRepositoriesService}. */
-class RepositoryServicesTest {
+class RepositoryServicesTest extends PlatformTest {
 
-    @TempDir
-    Path temp;
-    TestPlatform platform;
     Caller admin;
 
     @BeforeEach
     void setUp() {
-        platform = new TestPlatform(temp);
         admin = platform.adminOf("acme");
-    }
-
-    @AfterEach
-    void tearDown() {
-        platform.close();
     }
 
     private Repository create(String name, boolean isPrivate) {
