@@ -21,17 +21,18 @@ import java.util.Optional;
  */
 public final class ServeSiteService implements ServeSiteQuery {
 
-    private final PlatformUrls urls;
     private final LoadDeploymentPort deployments;
     private final LoadProjectPort projects;
     private final SiteStoragePort sites;
+    /** ".<hosting-domain>": every request of the server is checked against it, so it is built once. */
+    private final String siteHostSuffix;
 
     public ServeSiteService(PlatformUrls urls, LoadDeploymentPort deployments, LoadProjectPort projects,
                             SiteStoragePort sites) {
-        this.urls = urls;
         this.deployments = deployments;
         this.projects = projects;
         this.sites = sites;
+        this.siteHostSuffix = "." + urls.hostingDomain();
     }
 
     @Override
@@ -63,12 +64,11 @@ public final class ServeSiteService implements ServeSiteQuery {
         if (host == null) {
             return Optional.empty();
         }
-        String lower = host.toLowerCase(Locale.ROOT);
-        String suffix = "." + urls.hostingDomain();
-        if (!lower.endsWith(suffix)) {
+        if (!host.regionMatches(true, host.length() - siteHostSuffix.length(), siteHostSuffix, 0,
+                siteHostSuffix.length())) {
             return Optional.empty();
         }
-        String label = lower.substring(0, lower.length() - suffix.length());
+        String label = host.substring(0, host.length() - siteHostSuffix.length()).toLowerCase(Locale.ROOT);
         return label.isEmpty() || label.contains(".") ? Optional.empty() : Optional.of(label);
     }
 }
