@@ -55,10 +55,6 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
         return new DotgitConfiguration(dataDir, urls, bootstrapKey, operatorToken, sunset, pipeline, keyCacheTtl);
     }
 
-    public Path databaseDir() {
-        return dataDir.resolve("db");
-    }
-
     public Path repositoriesDir() {
         return dataDir.resolve("repositories");
     }

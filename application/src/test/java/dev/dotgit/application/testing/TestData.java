@@ -21,7 +21,6 @@ import dev.dotgit.domain.repository.RepositoryId;
 import dev.dotgit.domain.repository.RepositoryName;
 import dev.dotgit.domain.repository.RepositoryStatus;
 import dev.dotgit.domain.project.ProjectStatus;
-import dev.dotgit.domain.deployment.DeploymentId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -307,9 +306,5 @@ public final class TestData {
         public Deployment buildSucceeded() {
             return build().startBuilding(createdAt.plusSeconds(1)).startDeploying().succeed(createdAt.plusSeconds(15));
         }
-    }
-
-    public static DeploymentId anyDeploymentId() {
-        return DeploymentId.generate();
     }
 }

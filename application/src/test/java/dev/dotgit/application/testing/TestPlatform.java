@@ -5,7 +5,6 @@ import dev.dotgit.application.port.in.account.CreateAccountCommand;
 import dev.dotgit.application.port.in.account.CreateAccountUseCase;
 import dev.dotgit.application.port.in.account.CreatedAccount;
 import dev.dotgit.application.port.in.account.UpdateAccountUseCase;
-import dev.dotgit.application.port.in.auth.AuthenticateCallerUseCase;
 import dev.dotgit.application.port.in.auth.AuthenticateOperatorUseCase;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.DeleteDeploymentUseCase;
@@ -48,7 +47,6 @@ import dev.dotgit.application.service.repository.ListRepositoriesService;
 import dev.dotgit.application.service.repository.RepositoryProvisioning;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.ApiKey;
-import dev.dotgit.domain.apikey.SecretKey;
 import dev.dotgit.domain.deployment.DeploymentId;
 import java.net.URI;
 import java.nio.file.Path;
@@ -161,10 +159,6 @@ public final class TestPlatform implements AutoCloseable {
                 runPipeline.run(id);
             }
         }
-    }
-
-    public SecretKey secretOf(CreatedAccount account) {
-        return account.secret();
     }
 
     @Override

@@ -59,12 +59,6 @@ public record Project(ProjectId id, AccountSlug account, RepositoryName name, St
                 production ? deployment : liveProductionDeployment, version);
     }
 
-    /** Points production back at an earlier deployment (auto-rollback). */
-    public Project restoreProduction(DeploymentId deployment) {
-        return new Project(id, account, name, framework, repository, buildSettings, status, createdAt, lastDeployAt,
-                deployment, version);
-    }
-
     /** The same project as storage now holds it, at {@code newVersion}. */
     public Project withVersion(long newVersion) {
         return new Project(id, account, name, framework, repository, buildSettings, status, createdAt, lastDeployAt,

@@ -64,11 +64,6 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
         return key.asCaller();
     }
 
-    /** Drops a key from the cache, e.g. right after it was revoked. */
-    public void forget(SecretHash hash) {
-        cache.remove(hash.hex());
-    }
-
     private Optional<ApiKey> lookup(SecretHash hash, Instant now) {
         Cached cached = cache.get(hash.hex());
         if (cached != null && cached.loadedAt().plus(cacheTtl).isAfter(now)) {

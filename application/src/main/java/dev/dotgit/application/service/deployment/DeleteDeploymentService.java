@@ -11,7 +11,6 @@ import dev.dotgit.application.service.pipeline.ActivePipelines;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
-import dev.dotgit.domain.error.ConcurrentModification;
 import dev.dotgit.domain.error.DeploymentInUse;
 import dev.dotgit.domain.error.NotFound;
 
@@ -22,8 +21,6 @@ import dev.dotgit.domain.error.NotFound;
  * pipeline's next write finds no row and the pipeline discards its work.
  */
 public final class DeleteDeploymentService implements DeleteDeploymentUseCase {
-
-    private static final int MAX_ATTEMPTS = 8;
 
     private final RunInTransactionPort transactions;
     private final VisibleObjects visible;
@@ -49,25 +46,17 @@ public final class DeleteDeploymentService implements DeleteDeploymentUseCase {
     public void delete(Caller caller, String deploymentId) {
         caller.require(Scope.ADMIN);
         Deployment target = visible.deployment(caller, deploymentId);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transactions.inTransaction(() -> {
-                    Deployment current = deployments.findById(target.id())
-                            .orElseThrow(() -> new NotFound("deployment", deploymentId));
-                    boolean live = projects.findById(current.account(), current.project())
-                            .map(p -> p.isLiveInProduction(current.id())).orElse(false);
-                    if (live) {
-                        throw new DeploymentInUse(current.id().value(), current.project().value());
-                    }
-                    deleteDeployments.delete(current);
-                });
-                break;
-            } catch (ConcurrentModification e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
+        DeploymentUpdates.retryOnConflict(transactions, () -> {
+            Deployment current = deployments.findById(target.id())
+                    .orElseThrow(() -> new NotFound("deployment", deploymentId));
+            boolean live = projects.findById(current.account(), current.project())
+                    .map(p -> p.isLiveInProduction(current.id())).orElse(false);
+            if (live) {
+                throw new DeploymentInUse(current.id().value(), current.project().value());
             }
-        }
+            deleteDeployments.delete(current);
+            return null;
+        });
         // Committed: the site already answers 404 (hosting looks the deployment up first);
         // stop a build still running here and free the files.
         activePipelines.cancel(target.id());

@@ -11,6 +11,7 @@ import dev.dotgit.domain.error.ConcurrentModification;
 import dev.dotgit.domain.error.NotFound;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,22 +49,32 @@ public final class DeploymentUpdates {
      */
     public Deployment apply(DeploymentId id, UnaryOperator<Deployment> change,
                             Function<Deployment, List<LogEntry>> explain) {
-        ConcurrentModification last = null;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        return retryOnConflict(transactions, () -> {
+            Deployment current = deployments.findById(id).orElseThrow(() -> new NotFound("deployment", id.value()));
+            Deployment saved = saveDeployments.update(change.apply(current));
+            List<LogEntry> lines = explain.apply(saved);
+            if (!lines.isEmpty()) {
+                logs.append(id, lines);
+            }
+            return saved;
+        });
+    }
+
+    /**
+     * Runs {@code work} in a transaction, and again in a fresh one (re-reading everything)
+     * each time it loses a race with {@link ConcurrentModification}, up to
+     * {@value #MAX_ATTEMPTS} times. Every read–check–write of a deployment goes through here,
+     * so every race on one ends the way the class comment says.
+     */
+    public static <T> T retryOnConflict(RunInTransactionPort transactions, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inTransaction(() -> {
-                    Deployment current = deployments.findById(id).orElseThrow(() -> new NotFound("deployment", id.value()));
-                    Deployment saved = saveDeployments.update(change.apply(current));
-                    List<LogEntry> lines = explain.apply(saved);
-                    if (!lines.isEmpty()) {
-                        logs.append(id, lines);
-                    }
-                    return saved;
-                });
+                return transactions.inTransaction(work);
             } catch (ConcurrentModification e) {
-                last = e;
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
             }
         }
-        throw last;
     }
 }

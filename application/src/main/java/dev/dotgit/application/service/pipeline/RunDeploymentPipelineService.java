@@ -23,7 +23,6 @@ import dev.dotgit.domain.deployment.DeploymentId;
 import dev.dotgit.domain.deployment.DeploymentStatus;
 import dev.dotgit.domain.deployment.Environment;
 import dev.dotgit.domain.deployment.LogEntry;
-import dev.dotgit.domain.error.ConcurrentModification;
 import dev.dotgit.domain.error.IllegalDeploymentTransition;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.project.Project;
@@ -189,7 +188,7 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
             return;
         }
         log.info("Published " + site.files() + " files (" + humanBytes(site.bytes()) + ")");
-        goLive(id, log);
+        goLive(id);
     }
 
     private void runBuild(Deployment deployment, Path workspace, String command, BuildCancellation cancellation,
@@ -243,35 +242,28 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
      * later) already holds it, so deployments finishing out of order never roll production
      * back. If a cancel or delete won the race, its outcome stands and the site is removed.
      */
-    private void goLive(DeploymentId id, PipelineLog log) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Deployment live = transactions.inTransaction(() -> {
-                    Deployment current = deployments.findById(id).orElseThrow(() -> new PipelineStopped("deleted"));
-                    if (current.status() != DeploymentStatus.DEPLOYING) {
-                        throw new PipelineStopped("no longer deploying: " + current.status());
-                    }
-                    Instant now = Timestamps.now(clock);
-                    Deployment succeeded = saveDeployments.update(current.succeed(now));
-                    Project project = projects.findById(current.account(), current.project())
-                            .orElseThrow(() -> new PipelineStopped("project deleted"));
-                    boolean production = current.environment() == Environment.PRODUCTION
-                            && isNewerThanLive(current, project);
-                    saveProjects.update(project.recordLive(current.id(), production, now));
-                    logs.append(id, List.of(LogEntry.info(now, "Deployment is live at " + urls.deploymentSite(id)
-                            + (production ? " and " + urls.productionSite(project) : ""))));
-                    return succeeded;
-                });
-                LOG.log(Level.INFO, "deployment {0} is live", live.id());
-                return;
-            } catch (ConcurrentModification e) {
-                if (attempt >= 8) {
-                    throw e;
+    private void goLive(DeploymentId id) {
+        try {
+            Deployment live = DeploymentUpdates.retryOnConflict(transactions, () -> {
+                Deployment current = deployments.findById(id).orElseThrow(() -> new PipelineStopped("deleted"));
+                if (current.status() != DeploymentStatus.DEPLOYING) {
+                    throw new PipelineStopped("no longer deploying: " + current.status());
                 }
-            } catch (PipelineStopped | NotFound stopped) {
-                sites.delete(id);
-                throw stopped instanceof PipelineStopped p ? p : new PipelineStopped("deleted");
-            }
+                Instant now = Timestamps.now(clock);
+                Deployment succeeded = saveDeployments.update(current.succeed(now));
+                Project project = projects.findById(current.account(), current.project())
+                        .orElseThrow(() -> new PipelineStopped("project deleted"));
+                boolean production = current.environment() == Environment.PRODUCTION
+                        && isNewerThanLive(current, project);
+                saveProjects.update(project.recordLive(current.id(), production, now));
+                logs.append(id, List.of(LogEntry.info(now, "Deployment is live at " + urls.deploymentSite(id)
+                        + (production ? " and " + urls.productionSite(project) : ""))));
+                return succeeded;
+            });
+            LOG.log(Level.INFO, "deployment {0} is live", live.id());
+        } catch (PipelineStopped | NotFound stopped) {
+            sites.delete(id);
+            throw stopped instanceof PipelineStopped p ? p : new PipelineStopped("deleted");
         }
     }
 
