@@ -130,4 +130,30 @@ abstract class ProjectRoutesSpec extends V3Spec {
                 Map.of("scope", "deploy:write"));
         assertThat(api.as(readOnly).get("/v3/projects").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void anArchivedProjectKeepsItsDeploymentsButRefusesNewOnes() {
+        String name = Tenant.uniqueName("old");
+        String projectId = tenant.createProject(name);
+        String live = tenant.deploy(projectId);
+        runPipelineOf(live);
+
+        Response archived = tenant.admin().post("/v3/projects/" + projectId + "/archive");
+        assertThat(archived.statusCode()).as(archived.asString()).isEqualTo(200);
+        GoldenJson.assertMatches("projects/archive.response.json", archived.asString(), Map.of("project_id", projectId, "name", name));
+        Response again = tenant.admin().post("/v3/projects/" + projectId + "/archive");
+        assertThat(again.statusCode()).as("archiving twice is harmless").isEqualTo(200);
+        assertThat(again.<String>path("status")).isEqualTo("archived");
+
+        Response refused = tenant.admin().post("/v3/projects/" + projectId + "/deployments");
+        assertError(refused, 409, "project_archived");
+        GoldenJson.assertMatches("errors/archived-project.json", refused.asString(), Map.of("project_id", projectId));
+
+        assertThat(tenant.admin().get("/v3/deployments/" + live).<String>path("status")).isEqualTo("live");
+        assertThat(tenant.admin().queryParam("status", "archived").get("/v3/projects")
+                .<List<String>>path("projects.id")).containsExactly(projectId);
+        assertError(api.as(tenant.key(Scope.WRITE)).post("/v3/projects/" + projectId + "/archive"), 403,
+                "insufficient_scope");
+        assertError(tenant.admin().post("/v3/projects/proj_doesnotexist/archive"), 404, "not_found");
+    }
 }

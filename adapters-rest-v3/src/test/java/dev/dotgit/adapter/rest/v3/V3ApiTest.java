@@ -72,4 +72,11 @@ class V3ApiTest {
             super(V3ApiTest.this::api);
         }
     }
+
+    @Nested
+    class ApiKeys extends ApiKeyRoutesSpec {
+        ApiKeys() {
+            super(V3ApiTest.this::api);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.application.port.in.platform.PlatformUrls;
+import dev.dotgit.application.port.in.project.ArchiveProjectUseCase;
 import dev.dotgit.application.port.in.project.CreateProjectCommand;
 import dev.dotgit.application.port.in.project.CreateProjectUseCase;
 import dev.dotgit.application.port.in.project.GetProjectQuery;
@@ -35,7 +36,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** v3 projects (seed 000): list by cursor, create, get. Archive lives in {@link ProjectArchiveController}. */
+/** v3 projects (seed 000): list by cursor, create, get, archive. */
 @Controller("/v3/projects")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ProjectsController {
@@ -46,15 +47,17 @@ final class ProjectsController {
     private final ListProjectsQuery listProjects;
     private final CreateProjectUseCase createProject;
     private final GetProjectQuery getProject;
+    private final ArchiveProjectUseCase archiveProject;
     private final ProjectMapper mapper;
     private final PlatformUrls urls;
     private final V3ErrorRenderer errors;
 
     ProjectsController(ListProjectsQuery listProjects, CreateProjectUseCase createProject, GetProjectQuery getProject,
-                       ProjectMapper mapper, PlatformUrls urls, V3ErrorRenderer errors) {
+                       ArchiveProjectUseCase archiveProject, ProjectMapper mapper, PlatformUrls urls, V3ErrorRenderer errors) {
         this.listProjects = listProjects;
         this.createProject = createProject;
         this.getProject = getProject;
+        this.archiveProject = archiveProject;
         this.mapper = mapper;
         this.urls = urls;
         this.errors = errors;
@@ -101,6 +104,16 @@ final class ProjectsController {
     @Get("/{id}")
     ProjectResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getProject.get(caller, id));
+    }
+
+    /**
+     * Archives the project (deploy:admin): it keeps its deployments and sites and refuses new
+     * deployments (409 {@code project_archived}). Archiving twice answers the archived project.
+     * Takes no body, so any content type a client's POST defaults to is fine.
+     */
+    @Post(value = "/{id}/archive", consumes = MediaType.ALL)
+    ProjectResponse archive(@AuthenticatedCaller Caller caller, String id) {
+        return mapper.toResponse(archiveProject.archive(caller, id));
     }
 
     static ListPosition positionOf(Project project) {

@@ -1,5 +1,8 @@
 package dev.dotgit.adapter.rest.v3.support;
 
+import dev.dotgit.application.port.in.apikey.CreateApiKeyUseCase;
+import dev.dotgit.application.port.in.apikey.ListApiKeysQuery;
+import dev.dotgit.application.port.in.apikey.RevokeApiKeyUseCase;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.DeleteDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.GetDeploymentQuery;
@@ -7,6 +10,7 @@ import dev.dotgit.application.port.in.deployment.ListDeploymentsQuery;
 import dev.dotgit.application.port.in.deployment.ReadDeploymentLogsQuery;
 import dev.dotgit.application.port.in.deployment.TriggerDeploymentUseCase;
 import dev.dotgit.application.port.in.platform.PlatformUrls;
+import dev.dotgit.application.port.in.project.ArchiveProjectUseCase;
 import dev.dotgit.application.port.in.project.CreateProjectUseCase;
 import dev.dotgit.application.port.in.project.GetProjectQuery;
 import dev.dotgit.application.port.in.project.ListProjectsQuery;
@@ -102,6 +106,26 @@ public class V3TestPlatformFactory {
     @Singleton
     ReadDeploymentLogsQuery readDeploymentLogs(TestPlatform platform) {
         return platform.readDeploymentLogs;
+    }
+
+    @Singleton
+    ArchiveProjectUseCase archiveProject(TestPlatform platform) {
+        return platform.archiveProject;
+    }
+
+    @Singleton
+    CreateApiKeyUseCase createApiKey(TestPlatform platform) {
+        return platform.createApiKey;
+    }
+
+    @Singleton
+    ListApiKeysQuery listApiKeys(TestPlatform platform) {
+        return platform.listApiKeys;
+    }
+
+    @Singleton
+    RevokeApiKeyUseCase revokeApiKey(TestPlatform platform) {
+        return platform.revokeApiKey;
     }
 
     @PreDestroy
