@@ -113,6 +113,31 @@ class V3WalkThroughTest {
         assertThat(api.as(key).get("/v3/projects/" + projectId).<String>path("status")).isEqualTo("active");
     }
 
+    @Test
+    void aKeyIssuedThroughV3AuthenticatesUntilItIsRevoked() {
+        Api api = SERVER.api();
+        Response issued = api.admin().contentType(ContentType.JSON)
+                .body(Api.json(Map.of("name", "e2e reader", "scopes", List.of("deploy:read")))).post("/v3/api-keys");
+        assertThat(issued.statusCode()).as(issued.asString()).isEqualTo(201);
+        String secret = issued.path("secret");
+        assertThat(secret).startsWith("gsk_live_");
+
+        assertThat(api.as(secret).get("/v3/projects").statusCode()).isEqualTo(200);
+        Response refused = api.as(secret).contentType(ContentType.JSON).body("{\"name\":\"nope-nope\"}")
+                .post("/v3/projects");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.<String>path("error.code")).isEqualTo("insufficient_scope");
+        assertThat(refused.<String>path("error.request_id")).isEqualTo(refused.header("X-Request-Id"));
+        assertThat(api.admin().get("/v3/api-keys").asString()).doesNotContain(secret);
+
+        assertThat(api.admin().delete("/v3/api-keys/" + issued.path("id")).statusCode()).isEqualTo(204);
+        Response revoked = api.as(secret).get("/v3/projects");
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.<String>path("error.code")).isEqualTo("invalid_api_key");
+        assertThat(revoked.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+        assertThat(revoked.header("Api-Version")).isEqualTo("v3");
+    }
+
     private static Response awaitFinal(Api api, String key, String id) {
         AtomicReference<Response> last = new AtomicReference<>();
         await("deployment " + id + " to finish").atMost(Api.DEPLOYMENT_TIMEOUT).pollInterval(Duration.ofMillis(200))
