@@ -34,6 +34,8 @@ import dev.dotgit.application.port.in.webhook.GetWebhookQuery;
 import dev.dotgit.application.port.in.webhook.ListWebhookDeliveriesQuery;
 import dev.dotgit.application.port.in.webhook.ListWebhooksQuery;
 import dev.dotgit.application.port.in.webhook.RedeliverWebhookUseCase;
+import dev.dotgit.application.port.out.webhook.ResolveHostPort;
+import dev.dotgit.application.port.out.webhook.SendWebhookPort;
 import dev.dotgit.application.service.access.VisibleObjects;
 import dev.dotgit.application.service.webhook.CreateWebhookService;
 import dev.dotgit.application.service.webhook.DeleteWebhookService;
@@ -115,9 +117,10 @@ public final class TestPlatform implements AutoCloseable {
     public final FakeHostResolver resolver = new FakeHostResolver();
     public final ScriptedWebhookSender webhookSender = new ScriptedWebhookSender();
     /** First retry after 30 s, then up to 1 h apart, for 3 days; the jitter draws 0.5. */
-    public final WebhookSettings webhookSettings = new WebhookSettings(
+    public static final WebhookSettings WEBHOOK_SETTINGS = new WebhookSettings(
             new DeliveryRetryPolicy(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3)),
             Set.of("allowed.internal"));
+    public final WebhookSettings webhookSettings;
     public final WebhookEvents webhookEvents;
 
     public final CreateProjectUseCase createProject;
@@ -153,6 +156,16 @@ public final class TestPlatform implements AutoCloseable {
     public final DeliverWebhookUseCase deliverWebhook;
 
     public TestPlatform(Path workspaceRoot) {
+        this(workspaceRoot, null, null, WEBHOOK_SETTINGS);
+    }
+
+    /**
+     * With a real webhook sender and resolver (an adapter's test, say) instead of the fakes;
+     * null keeps the fake.
+     */
+    public TestPlatform(Path workspaceRoot, SendWebhookPort sender, ResolveHostPort hostResolver,
+                        WebhookSettings webhookSettings) {
+        this.webhookSettings = webhookSettings;
         this.workspaces = new TempDirectoryWorkspaces(workspaceRoot);
         VisibleObjects visible = new VisibleObjects(store, store, store);
         RepositoryProvisioning provisioning = new RepositoryProvisioning(store, store, store, store, store, sources,
@@ -187,14 +200,14 @@ public final class TestPlatform implements AutoCloseable {
         updateAccount = new UpdateAccountService(store, store, store);
         bootstrap = new BootstrapPlatformService(store, store, store, store, store, clock);
         serveSite = new ServeSiteService(urls, store, store, sites);
-        WebhookTargets targets = new WebhookTargets(resolver, webhookSettings);
+        WebhookTargets targets = new WebhookTargets(hostResolver == null ? resolver : hostResolver, webhookSettings);
         createWebhook = new CreateWebhookService(store, targets, store, clock);
         listWebhooks = new ListWebhooksService(store);
         getWebhook = new GetWebhookService(store);
         deleteWebhook = new DeleteWebhookService(store, store, store);
         listWebhookDeliveries = new ListWebhookDeliveriesService(store, store);
         redeliverWebhook = new RedeliverWebhookService(store, store, store, store, store, clock);
-        deliverWebhook = new DeliverWebhookService(store, store, store, store, store, targets, webhookSender, store,
+        deliverWebhook = new DeliverWebhookService(store, store, store, store, store, targets, sender == null ? webhookSender : sender, store,
                 webhookSettings, () -> 0.5, clock);
     }
 
