@@ -86,7 +86,28 @@ public record WebhookSubscription(WebhookId id, AccountSlug account, URI url, Se
                 || uri.getHost().isEmpty() || uri.getRawUserInfo() != null) {
             throw InvalidInput.badFormat("url", raw, URL_RULE + " with a host and no user information");
         }
+        if (isAmbiguousNumericHost(uri.getHost())) {
+            throw InvalidInput.badFormat("url", raw, "An IP address must be written as four decimal numbers "
+                    + "without leading zeros (resolvers disagree on what 0177.0.0.1 means)");
+        }
         return uri;
+    }
+
+    /**
+     * An all-numeric host with a part that has a leading zero: Java reads {@code 0177.0.0.1} as
+     * 177.0.0.1, other resolvers as 127.0.0.1 (octal). Hex and short forms ({@code 0x7f.1},
+     * {@code 127.1}) are not hosts to {@link URI} at all and are refused above.
+     */
+    private static boolean isAmbiguousNumericHost(String host) {
+        if (!host.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')) {
+            return false;
+        }
+        for (String part : host.split("\\.")) {
+            if (part.length() > 1 && part.charAt(0) == '0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Event types the version offers, as wire names; at least one. */
