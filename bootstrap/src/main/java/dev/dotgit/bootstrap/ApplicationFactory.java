@@ -4,6 +4,7 @@ import dev.dotgit.adapter.filesystem.DiskBuildWorkspaces;
 import dev.dotgit.adapter.filesystem.DiskSiteStorage;
 import dev.dotgit.adapter.git.JGitSourceRepositories;
 import dev.dotgit.adapter.process.ChildProcessBuilds;
+import dev.dotgit.adapter.webhooks.WebhooksConfiguration;
 import dev.dotgit.application.port.in.platform.PlatformUrls;
 import dev.dotgit.application.port.out.account.LoadAccountPort;
 import dev.dotgit.application.port.out.account.SaveAccountPort;
@@ -23,6 +24,14 @@ import dev.dotgit.application.port.out.scheduling.SchedulePipelinePort;
 import dev.dotgit.application.port.out.site.SiteStoragePort;
 import dev.dotgit.application.port.out.source.SourceRepositoryPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
+import dev.dotgit.application.port.out.webhook.ResolveHostPort;
+import dev.dotgit.application.port.out.webhook.SaveWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.SaveWebhookPort;
+import dev.dotgit.application.port.out.webhook.ScheduleWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.SendWebhookPort;
+import dev.dotgit.application.port.out.webhook.WebhookOutboxPort;
 import dev.dotgit.application.port.out.workspace.BuildWorkspacePort;
 import dev.dotgit.application.service.access.VisibleObjects;
 import dev.dotgit.application.service.account.BootstrapPlatformService;
@@ -52,6 +61,17 @@ import dev.dotgit.application.service.repository.CreateRepositoryService;
 import dev.dotgit.application.service.repository.GetRepositoryService;
 import dev.dotgit.application.service.repository.ListRepositoriesService;
 import dev.dotgit.application.service.repository.RepositoryProvisioning;
+import dev.dotgit.application.service.webhook.CreateWebhookService;
+import dev.dotgit.application.service.webhook.DeleteWebhookService;
+import dev.dotgit.application.service.webhook.DeliverWebhookService;
+import dev.dotgit.application.service.webhook.GetWebhookService;
+import dev.dotgit.application.service.webhook.ListWebhookDeliveriesService;
+import dev.dotgit.application.service.webhook.ListWebhooksService;
+import dev.dotgit.application.service.webhook.RedeliverWebhookService;
+import dev.dotgit.application.service.webhook.WebhookEvents;
+import dev.dotgit.application.service.webhook.WebhookSettings;
+import dev.dotgit.application.service.webhook.WebhookTargets;
+import dev.dotgit.domain.webhook.DeliveryRetryPolicy;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -60,6 +80,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -154,8 +175,76 @@ class ApplicationFactory {
 
     @Singleton
     DeploymentUpdates deploymentUpdates(RunInTransactionPort transactions, LoadDeploymentPort deployments,
-                                        SaveDeploymentPort saveDeployments, AppendDeploymentLogPort logs) {
-        return new DeploymentUpdates(transactions, deployments, saveDeployments, logs);
+                                        SaveDeploymentPort saveDeployments, AppendDeploymentLogPort logs,
+                                        WebhookEvents webhookEvents) {
+        return new DeploymentUpdates(transactions, deployments, saveDeployments, logs, webhookEvents);
+    }
+
+    // ---- webhooks ----
+
+    @Singleton
+    WebhookSettings webhookSettings(WebhooksConfiguration configuration) {
+        return new WebhookSettings(new DeliveryRetryPolicy(configuration.getRetryInitialDelay(),
+                configuration.getRetryMaxDelay(), configuration.getRetryFor()), configuration.allowedHostSet());
+    }
+
+    @Singleton
+    WebhookTargets webhookTargets(ResolveHostPort resolver, WebhookSettings settings) {
+        return new WebhookTargets(resolver, settings);
+    }
+
+    @Singleton
+    WebhookEvents webhookEvents(RunInTransactionPort transactions, LoadWebhookPort webhooks, WebhookOutboxPort outbox,
+                                ScheduleWebhookDeliveryPort deliveries, LoadProjectPort projects, PlatformUrls urls,
+                                Clock clock) {
+        return new WebhookEvents(transactions, webhooks, outbox, deliveries, projects, urls, clock);
+    }
+
+    @Singleton
+    CreateWebhookService createWebhook(SaveWebhookPort webhooks, WebhookTargets targets,
+                                       RunInTransactionPort transactions, Clock clock) {
+        return new CreateWebhookService(webhooks, targets, transactions, clock);
+    }
+
+    @Singleton
+    ListWebhooksService listWebhooks(LoadWebhookPort webhooks) {
+        return new ListWebhooksService(webhooks);
+    }
+
+    @Singleton
+    GetWebhookService getWebhook(LoadWebhookPort webhooks) {
+        return new GetWebhookService(webhooks);
+    }
+
+    @Singleton
+    DeleteWebhookService deleteWebhook(LoadWebhookPort webhooks, SaveWebhookPort saveWebhooks,
+                                       RunInTransactionPort transactions) {
+        return new DeleteWebhookService(webhooks, saveWebhooks, transactions);
+    }
+
+    @Singleton
+    ListWebhookDeliveriesService listWebhookDeliveries(LoadWebhookPort webhooks,
+                                                       LoadWebhookDeliveryPort deliveries) {
+        return new ListWebhookDeliveriesService(webhooks, deliveries);
+    }
+
+    @Singleton
+    RedeliverWebhookService redeliverWebhook(LoadWebhookPort webhooks, LoadWebhookDeliveryPort deliveries,
+                                             SaveWebhookDeliveryPort saveDeliveries,
+                                             ScheduleWebhookDeliveryPort scheduler, RunInTransactionPort transactions,
+                                             Clock clock) {
+        return new RedeliverWebhookService(webhooks, deliveries, saveDeliveries, scheduler, transactions, clock);
+    }
+
+    @Singleton
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    DeliverWebhookService deliverWebhook(LoadWebhookDeliveryPort deliveries, SaveWebhookDeliveryPort saveDeliveries,
+                                         LoadWebhookPort webhooks, SaveWebhookPort saveWebhooks,
+                                         WebhookOutboxPort outbox, WebhookTargets targets, SendWebhookPort sender,
+                                         RunInTransactionPort transactions, WebhookSettings settings, Clock clock) {
+        SecureRandom jitter = new SecureRandom();
+        return new DeliverWebhookService(deliveries, saveDeliveries, webhooks, saveWebhooks, outbox, targets, sender,
+                transactions, settings, jitter::nextDouble, clock);
     }
 
     // ---- use cases ----
@@ -196,9 +285,10 @@ class ApplicationFactory {
     TriggerDeploymentService triggerDeployment(RunInTransactionPort transactions, VisibleObjects visible,
                                                LoadProjectPort projects, SaveDeploymentPort saveDeployments,
                                                AppendDeploymentLogPort logs, SourceRepositoryPort sources,
-                                               SchedulePipelinePort pipelines, Clock clock) {
+                                               SchedulePipelinePort pipelines, WebhookEvents webhookEvents,
+                                               Clock clock) {
         return new TriggerDeploymentService(transactions, visible, projects, saveDeployments, logs, sources, pipelines,
-                clock);
+                webhookEvents, clock);
     }
 
     @Singleton
@@ -270,10 +360,11 @@ class ApplicationFactory {
                                                        BuildWorkspacePort workspaces, RunBuildPort builds,
                                                        SiteStoragePort sites, ActivePipelines activePipelines,
                                                        ScheduledExecutorService pipelineTimer, PlatformUrls urls,
-                                                       DotgitConfiguration configuration, Clock clock) {
+                                                       DotgitConfiguration configuration,
+                                                       WebhookEvents webhookEvents, Clock clock) {
         return new RunDeploymentPipelineService(transactions, deployments, saveDeployments, logs, projects,
                 saveProjects, repositories, sources, workspaces, builds, sites, activePipelines, pipelineTimer, urls,
-                configuration.pipeline(), clock);
+                configuration.pipeline(), webhookEvents, clock);
     }
 
     @Singleton

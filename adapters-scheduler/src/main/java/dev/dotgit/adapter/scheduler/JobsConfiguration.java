@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * How this node works through the durable job table ({@code dotgit.jobs.*}). Whether the node
  * works at all is {@code dotgit.jobs.enabled} (default {@code true}), read by
- * {@link PipelineWorker}'s {@code @Requires}: a node with {@code false} still schedules jobs
+ * {@link JobWorker}'s {@code @Requires}: a node with {@code false} still schedules jobs
  * (they are rows in the shared table) but leaves running them to the other nodes.
  */
 @ConfigurationProperties("dotgit.jobs")

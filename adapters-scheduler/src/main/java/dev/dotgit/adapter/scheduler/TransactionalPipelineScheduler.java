@@ -32,11 +32,11 @@ final class TransactionalPipelineScheduler implements SchedulePipelinePort {
 
     private final TransactionOperations<Connection> transactions;
     private final SchedulerClient jobs;
-    private final BeanProvider<PipelineWorker> localWorker;
+    private final BeanProvider<JobWorker> localWorker;
 
     TransactionalPipelineScheduler(TransactionOperations<Connection> transactions, DataSource transactionAwareDataSource,
                                    @Value("${datasources.default.url:}") String jdbcUrl,
-                                   BeanProvider<PipelineWorker> localWorker) {
+                                   BeanProvider<JobWorker> localWorker) {
         this.transactions = transactions;
         // No known tasks: the client only inserts and looks up rows by task name and id, which
         // db-scheduler supports for standalone clients. So scheduling does not depend on the
@@ -70,7 +70,7 @@ final class TransactionalPipelineScheduler implements SchedulePipelinePort {
                     status.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
-                            localWorker.ifPresent(PipelineWorker::checkForDueJobsNow);
+                            localWorker.ifPresent(JobWorker::checkForDueJobsNow);
                         }
                     });
                 }

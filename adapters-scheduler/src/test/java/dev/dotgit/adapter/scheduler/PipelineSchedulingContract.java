@@ -212,7 +212,7 @@ abstract class PipelineSchedulingContract {
         DeploymentId deployment = DeploymentId.generate();
 
         scheduleAndCommit(apiNode, deployment);
-        assertThat(apiNode.containsBean(PipelineWorker.class)).isFalse();
+        assertThat(apiNode.containsBean(JobWorker.class)).isFalse();
         assertThat(jobsFor(deployment)).isEqualTo(1);
 
         ApplicationContext workerNode = startNode("worker", Map.of());

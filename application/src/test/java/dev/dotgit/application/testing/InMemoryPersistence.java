@@ -21,6 +21,21 @@ import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
 import dev.dotgit.application.port.out.repository.RepositoryFilter;
 import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
+import dev.dotgit.application.port.out.webhook.SaveWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.SaveWebhookPort;
+import dev.dotgit.application.port.out.webhook.ScheduleWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.WebhookOutboxPort;
+import dev.dotgit.domain.webhook.DeliveryAttempt;
+import dev.dotgit.domain.webhook.DeliveryStatus;
+import dev.dotgit.domain.webhook.SubscriptionStatus;
+import dev.dotgit.domain.webhook.WebhookDelivery;
+import dev.dotgit.domain.webhook.WebhookDeliveryId;
+import dev.dotgit.domain.webhook.WebhookEvent;
+import dev.dotgit.domain.webhook.WebhookEventId;
+import dev.dotgit.domain.webhook.WebhookId;
+import dev.dotgit.domain.webhook.WebhookSubscription;
 import dev.dotgit.domain.account.Account;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.apikey.ApiKey;
@@ -64,7 +79,8 @@ import java.util.stream.Stream;
 public final class InMemoryPersistence implements RunInTransactionPort, LoadAccountPort, SaveAccountPort,
         LoadApiKeyPort, SaveApiKeyPort, LoadProjectPort, SaveProjectPort, LoadRepositoryPort, SaveRepositoryPort,
         LoadDeploymentPort, SaveDeploymentPort, DeleteDeploymentPort, AppendDeploymentLogPort,
-        LoadDeploymentLogPort {
+        LoadDeploymentLogPort, LoadWebhookPort, SaveWebhookPort, WebhookOutboxPort, LoadWebhookDeliveryPort,
+        SaveWebhookDeliveryPort, ScheduleWebhookDeliveryPort {
 
     private static final Comparator<Instant> NEWEST = Comparator.reverseOrder();
 
@@ -78,6 +94,11 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
         final Map<RepositoryId, Repository> repositories = new LinkedHashMap<>();
         final Map<DeploymentId, Deployment> deployments = new LinkedHashMap<>();
         final Map<DeploymentId, List<LogLine>> logs = new HashMap<>();
+        final Map<WebhookId, WebhookSubscription> webhooks = new LinkedHashMap<>();
+        final Map<WebhookEventId, WebhookEvent> events = new LinkedHashMap<>();
+        final Map<WebhookDeliveryId, WebhookDelivery> deliveries = new LinkedHashMap<>();
+        /** Delivery jobs, as the job table holds them: they commit and roll back with everything else. */
+        final Map<WebhookDeliveryId, Instant> deliveryJobs = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -87,6 +108,10 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
             c.repositories.putAll(repositories);
             c.deployments.putAll(deployments);
             logs.forEach((k, v) -> c.logs.put(k, new ArrayList<>(v)));
+            c.webhooks.putAll(webhooks);
+            c.events.putAll(events);
+            c.deliveries.putAll(deliveries);
+            c.deliveryJobs.putAll(deliveryJobs);
             return c;
         }
     }
@@ -441,6 +466,159 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
             List<LogLine> slice = later.stream().limit(after.limit()).toList();
             return Page.slice(slice, later.size() > slice.size());
         });
+    }
+
+    // ---- webhooks ----
+
+    @Override
+    public Optional<WebhookSubscription> findById(AccountSlug account, WebhookId id) {
+        return findById(id).filter(w -> w.account().equals(account));
+    }
+
+    @Override
+    public Optional<WebhookSubscription> findById(WebhookId id) {
+        return locked(() -> Optional.ofNullable(state.webhooks.get(id)));
+    }
+
+    @Override
+    public Page<WebhookSubscription> list(AccountSlug account, PageRequest page) {
+        return locked(() -> page(state.webhooks.values().stream().filter(w -> w.account().equals(account)),
+                WebhookSubscription::createdAt, w -> w.id().value(), page));
+    }
+
+    @Override
+    public List<WebhookSubscription> findActive(AccountSlug account) {
+        return locked(() -> state.webhooks.values().stream()
+                .filter(w -> w.account().equals(account) && w.isActive()).toList());
+    }
+
+    @Override
+    public WebhookSubscription insert(WebhookSubscription subscription) {
+        return locked(() -> {
+            if (state.webhooks.containsKey(subscription.id())) {
+                throw new AlreadyExists("webhook", "id", subscription.id().value());
+            }
+            state.webhooks.put(subscription.id(), subscription);
+            return subscription;
+        });
+    }
+
+    @Override
+    public boolean disable(WebhookId id, String reason) {
+        return locked(() -> {
+            WebhookSubscription current = state.webhooks.get(id);
+            if (current == null || current.status() != SubscriptionStatus.ACTIVE) {
+                return false;
+            }
+            state.webhooks.put(id, current.disable(reason));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean delete(WebhookId id) {
+        return locked(() -> {
+            state.deliveries.values().removeIf(d -> d.subscription().equals(id));
+            return state.webhooks.remove(id) != null;
+        });
+    }
+
+    @Override
+    public long nextSequence(DeploymentId deployment) {
+        return locked(() -> state.events.values().stream()
+                .filter(e -> e.deployment().deploymentId().equals(deployment.value()))
+                .mapToLong(WebhookEvent::sequence).max().orElse(0) + 1);
+    }
+
+    @Override
+    public void append(WebhookEvent event, List<WebhookDelivery> deliveries) {
+        locked(() -> {
+            if (state.events.containsKey(event.id())) {
+                throw new AlreadyExists("webhook_event", "id", event.id().value());
+            }
+            state.events.put(event.id(), event);
+            deliveries.forEach(d -> state.deliveries.put(d.id(), d));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<WebhookEvent> findEvent(WebhookEventId id) {
+        return locked(() -> Optional.ofNullable(state.events.get(id)));
+    }
+
+    @Override
+    public Optional<WebhookDelivery> findById(WebhookDeliveryId id) {
+        return locked(() -> Optional.ofNullable(state.deliveries.get(id)));
+    }
+
+    @Override
+    public Page<WebhookDelivery> list(WebhookId subscription, Optional<DeliveryStatus> status, PageRequest page) {
+        return locked(() -> page(state.deliveries.values().stream()
+                        .filter(d -> d.subscription().equals(subscription))
+                        .filter(d -> status.isEmpty() || d.status() == status.get()),
+                WebhookDelivery::createdAt, d -> d.id().value(), page));
+    }
+
+    @Override
+    public WebhookDelivery insert(WebhookDelivery delivery) {
+        return locked(() -> {
+            if (!state.events.containsKey(delivery.event()) || !state.webhooks.containsKey(delivery.subscription())) {
+                throw new IllegalStateException("a delivery needs its event and subscription");
+            }
+            state.deliveries.put(delivery.id(), delivery);
+            return delivery;
+        });
+    }
+
+    @Override
+    public boolean recordAttempt(WebhookDeliveryId id, DeliveryAttempt attempt, DeliveryStatus status) {
+        return locked(() -> {
+            WebhookDelivery current = state.deliveries.get(id);
+            if (current == null || current.status() != DeliveryStatus.PENDING) {
+                return false;
+            }
+            List<DeliveryAttempt> attempts = new ArrayList<>(current.attempts());
+            if (attempt != null) {
+                attempts.add(attempt);
+            }
+            state.deliveries.put(id, new WebhookDelivery(current.id(), current.account(), current.subscription(),
+                    current.event(), current.eventType(), status, current.redeliveryOf(), current.createdAt(),
+                    attempts));
+            return true;
+        });
+    }
+
+    @Override
+    public int failPending(WebhookId subscription) {
+        return locked(() -> {
+            List<WebhookDeliveryId> pending = state.deliveries.values().stream()
+                    .filter(d -> d.subscription().equals(subscription) && d.status() == DeliveryStatus.PENDING)
+                    .map(WebhookDelivery::id).toList();
+            pending.forEach(id -> recordAttempt(id, null, DeliveryStatus.FAILED));
+            return pending.size();
+        });
+    }
+
+    @Override
+    public void schedule(WebhookDeliveryId delivery, Instant at) {
+        locked(() -> state.deliveryJobs.putIfAbsent(delivery, at));
+    }
+
+    /** Delivery jobs due at {@code now}, oldest first; taking them removes them, as a finished job's row goes. */
+    public List<WebhookDeliveryId> takeDueDeliveryJobs(Instant now) {
+        return locked(() -> {
+            List<WebhookDeliveryId> due = state.deliveryJobs.entrySet().stream()
+                    .filter(job -> !job.getValue().isAfter(now))
+                    .sorted(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey).toList();
+            due.forEach(state.deliveryJobs::remove);
+            return due;
+        });
+    }
+
+    public Map<WebhookDeliveryId, Instant> deliveryJobs() {
+        return locked(() -> Map.copyOf(state.deliveryJobs));
     }
 
     // ---- helpers ----

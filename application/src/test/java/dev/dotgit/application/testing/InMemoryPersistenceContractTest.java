@@ -8,6 +8,8 @@ import dev.dotgit.application.port.out.contract.PersistencePorts;
 import dev.dotgit.application.port.out.contract.ProjectPortsContract;
 import dev.dotgit.application.port.out.contract.RepositoryPortsContract;
 import dev.dotgit.application.port.out.contract.TransactionPortContract;
+import dev.dotgit.application.port.out.contract.WebhookPorts;
+import dev.dotgit.application.port.out.contract.WebhookPortsContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -67,6 +69,14 @@ class InMemoryPersistenceContractTest {
         @Override
         protected PersistencePorts ports() {
             return InMemoryPersistenceContractTest.this.ports();
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookPortsContract {
+        @Override
+        protected WebhookPorts ports() {
+            return WebhookPorts.allImplementedBy(store);
         }
     }
 

@@ -26,7 +26,29 @@ import dev.dotgit.application.port.in.project.ListProjectsQuery;
 import dev.dotgit.application.port.in.repository.CreateRepositoryUseCase;
 import dev.dotgit.application.port.in.repository.GetRepositoryQuery;
 import dev.dotgit.application.port.in.repository.ListRepositoriesQuery;
+import dev.dotgit.application.port.in.webhook.CreateWebhookUseCase;
+import dev.dotgit.application.port.in.webhook.DeleteWebhookUseCase;
+import dev.dotgit.application.port.in.webhook.DeliverWebhookUseCase;
+import dev.dotgit.application.port.in.webhook.DeliveryOutcome;
+import dev.dotgit.application.port.in.webhook.GetWebhookQuery;
+import dev.dotgit.application.port.in.webhook.ListWebhookDeliveriesQuery;
+import dev.dotgit.application.port.in.webhook.ListWebhooksQuery;
+import dev.dotgit.application.port.in.webhook.RedeliverWebhookUseCase;
+import dev.dotgit.application.port.out.webhook.ResolveHostPort;
+import dev.dotgit.application.port.out.webhook.SendWebhookPort;
 import dev.dotgit.application.service.access.VisibleObjects;
+import dev.dotgit.application.service.webhook.CreateWebhookService;
+import dev.dotgit.application.service.webhook.DeleteWebhookService;
+import dev.dotgit.application.service.webhook.DeliverWebhookService;
+import dev.dotgit.application.service.webhook.GetWebhookService;
+import dev.dotgit.application.service.webhook.ListWebhookDeliveriesService;
+import dev.dotgit.application.service.webhook.ListWebhooksService;
+import dev.dotgit.application.service.webhook.RedeliverWebhookService;
+import dev.dotgit.application.service.webhook.WebhookEvents;
+import dev.dotgit.application.service.webhook.WebhookSettings;
+import dev.dotgit.application.service.webhook.WebhookTargets;
+import dev.dotgit.domain.webhook.DeliveryRetryPolicy;
+import dev.dotgit.domain.webhook.WebhookDeliveryId;
 import dev.dotgit.application.service.account.BootstrapPlatformService;
 import dev.dotgit.application.service.account.CreateAccountService;
 import dev.dotgit.application.service.account.UpdateAccountService;
@@ -92,6 +114,14 @@ public final class TestPlatform implements AutoCloseable {
         return t;
     });
     private final Set<DeploymentId> pipelinesRun = new CopyOnWriteArraySet<>();
+    public final FakeHostResolver resolver = new FakeHostResolver();
+    public final ScriptedWebhookSender webhookSender = new ScriptedWebhookSender();
+    /** First retry after 30 s, then up to 1 h apart, for 3 days; the jitter draws 0.5. */
+    public static final WebhookSettings WEBHOOK_SETTINGS = new WebhookSettings(
+            new DeliveryRetryPolicy(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3)),
+            Set.of("allowed.internal"));
+    public final WebhookSettings webhookSettings;
+    public final WebhookEvents webhookEvents;
 
     public final CreateProjectUseCase createProject;
     public final GetProjectQuery getProject;
@@ -117,13 +147,31 @@ public final class TestPlatform implements AutoCloseable {
     public final UpdateAccountUseCase updateAccount;
     public final BootstrapPlatformUseCase bootstrap;
     public final ServeSiteQuery serveSite;
+    public final CreateWebhookUseCase createWebhook;
+    public final ListWebhooksQuery listWebhooks;
+    public final GetWebhookQuery getWebhook;
+    public final DeleteWebhookUseCase deleteWebhook;
+    public final ListWebhookDeliveriesQuery listWebhookDeliveries;
+    public final RedeliverWebhookUseCase redeliverWebhook;
+    public final DeliverWebhookUseCase deliverWebhook;
 
     public TestPlatform(Path workspaceRoot) {
+        this(workspaceRoot, null, null, WEBHOOK_SETTINGS);
+    }
+
+    /**
+     * With a real webhook sender and resolver (an adapter's test, say) instead of the fakes;
+     * null keeps the fake.
+     */
+    public TestPlatform(Path workspaceRoot, SendWebhookPort sender, ResolveHostPort hostResolver,
+                        WebhookSettings webhookSettings) {
+        this.webhookSettings = webhookSettings;
         this.workspaces = new TempDirectoryWorkspaces(workspaceRoot);
         VisibleObjects visible = new VisibleObjects(store, store, store);
         RepositoryProvisioning provisioning = new RepositoryProvisioning(store, store, store, store, store, sources,
                 clock);
-        DeploymentUpdates updates = new DeploymentUpdates(store, store, store, store);
+        webhookEvents = new WebhookEvents(store, store, store, store, store, urls, clock);
+        DeploymentUpdates updates = new DeploymentUpdates(store, store, store, store, webhookEvents);
         createProject = new CreateProjectService(store, store, store, visible, provisioning, clock);
         getProject = new GetProjectService(visible);
         listProjects = new ListProjectsService(store);
@@ -131,7 +179,7 @@ public final class TestPlatform implements AutoCloseable {
         getRepository = new GetRepositoryService(visible);
         listRepositories = new ListRepositoriesService(store);
         triggerDeployment = new TriggerDeploymentService(store, visible, store, store, store, sources, scheduler,
-                clock);
+                webhookEvents, clock);
         getDeployment = new GetDeploymentService(visible);
         listDeployments = new ListDeploymentsService(store);
         cancelDeployment = new CancelDeploymentService(visible, updates, activePipelines, clock);
@@ -142,7 +190,7 @@ public final class TestPlatform implements AutoCloseable {
         runPipeline = new RunDeploymentPipelineService(store, store, store, store, store, store, store, sources,
                 workspaces, builds, sites, activePipelines, timer, urls,
                 new PipelineSettings(Duration.ofMinutes(1), Duration.ofMillis(50), Duration.ofMillis(50), 1000),
-                clock);
+                webhookEvents, clock);
         authenticateCaller = new AuthenticateCallerService(store, clock, Duration.ofSeconds(5));
         createApiKey = new CreateApiKeyService(store, store, store, clock);
         listApiKeys = new ListApiKeysService(store);
@@ -152,6 +200,30 @@ public final class TestPlatform implements AutoCloseable {
         updateAccount = new UpdateAccountService(store, store, store);
         bootstrap = new BootstrapPlatformService(store, store, store, store, store, clock);
         serveSite = new ServeSiteService(urls, store, store, sites);
+        WebhookTargets targets = new WebhookTargets(hostResolver == null ? resolver : hostResolver, webhookSettings);
+        createWebhook = new CreateWebhookService(store, targets, store, clock);
+        listWebhooks = new ListWebhooksService(store);
+        getWebhook = new GetWebhookService(store);
+        deleteWebhook = new DeleteWebhookService(store, store, store);
+        listWebhookDeliveries = new ListWebhookDeliveriesService(store, store);
+        redeliverWebhook = new RedeliverWebhookService(store, store, store, store, store, clock);
+        deliverWebhook = new DeliverWebhookService(store, store, store, store, store, targets, sender == null ? webhookSender : sender, store,
+                webhookSettings, () -> 0.5, clock);
+    }
+
+    /**
+     * Runs, on this thread, every delivery job due at the clock's time, as the job worker would:
+     * a job whose attempt asks for a retry is put back at the time it names.
+     *
+     * @return the deliveries attempted
+     */
+    public List<WebhookDeliveryId> runDueDeliveries() {
+        List<WebhookDeliveryId> due = store.takeDueDeliveryJobs(clock.instant());
+        for (WebhookDeliveryId id : due) {
+            DeliveryOutcome outcome = deliverWebhook.deliver(id);
+            outcome.retryAt().ifPresent(at -> store.schedule(id, at));
+        }
+        return due;
     }
 
     /** A new account with an admin key; its secret authenticates against this platform. */

@@ -41,6 +41,7 @@ class ArchitectureTest {
             .adapter("filesystem", "dev.dotgit.adapter.filesystem..")
             .adapter("scheduler", "dev.dotgit.adapter.scheduler..")
             .adapter("hosting", "dev.dotgit.adapter.hosting..")
+            .adapter("webhooks", "dev.dotgit.adapter.webhooks..")
             .adapter("rest-admin", "dev.dotgit.adapter.rest.admin..")
             .adapter("rest-v1", "dev.dotgit.adapter.rest.v1..")
             .adapter("rest-v3", "dev.dotgit.adapter.rest.v3..")

@@ -5,6 +5,12 @@ import dev.dotgit.application.port.out.account.SaveAccountPort;
 import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
 import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
 import dev.dotgit.application.port.out.contract.PersistencePorts;
+import dev.dotgit.application.port.out.contract.WebhookPorts;
+import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
+import dev.dotgit.application.port.out.webhook.SaveWebhookDeliveryPort;
+import dev.dotgit.application.port.out.webhook.SaveWebhookPort;
+import dev.dotgit.application.port.out.webhook.WebhookOutboxPort;
 import dev.dotgit.application.port.out.deployment.AppendDeploymentLogPort;
 import dev.dotgit.application.port.out.deployment.DeleteDeploymentPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
@@ -64,6 +70,12 @@ public final class PersistenceContext {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    public static WebhookPorts webhookPortsOf(ApplicationContext context) {
+        return new WebhookPorts(context.getBean(RunInTransactionPort.class), context.getBean(LoadWebhookPort.class),
+                context.getBean(SaveWebhookPort.class), context.getBean(WebhookOutboxPort.class),
+                context.getBean(LoadWebhookDeliveryPort.class), context.getBean(SaveWebhookDeliveryPort.class));
     }
 
     public static PersistencePorts portsOf(ApplicationContext context) {

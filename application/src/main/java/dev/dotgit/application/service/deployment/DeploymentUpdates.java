@@ -4,6 +4,7 @@ import dev.dotgit.application.port.out.deployment.AppendDeploymentLogPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
 import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.application.service.webhook.WebhookEvents;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentId;
 import dev.dotgit.domain.deployment.LogEntry;
@@ -32,17 +33,21 @@ public final class DeploymentUpdates {
     private final LoadDeploymentPort deployments;
     private final SaveDeploymentPort saveDeployments;
     private final AppendDeploymentLogPort logs;
+    private final WebhookEvents events;
 
     public DeploymentUpdates(RunInTransactionPort transactions, LoadDeploymentPort deployments,
-                             SaveDeploymentPort saveDeployments, AppendDeploymentLogPort logs) {
+                             SaveDeploymentPort saveDeployments, AppendDeploymentLogPort logs, WebhookEvents events) {
         this.transactions = transactions;
         this.deployments = deployments;
         this.saveDeployments = saveDeployments;
         this.logs = logs;
+        this.events = events;
     }
 
     /**
-     * Applies {@code change} to the stored deployment and saves it, retrying on conflicts.
+     * Applies {@code change} to the stored deployment and saves it, retrying on conflicts. A
+     * change into a new state records the webhook events that state raises (a cancel, a failure)
+     * in the same transaction, so the event exists exactly when the state does.
      * Errors thrown by {@code change} (illegal transitions) propagate unchanged.
      *
      * @throws NotFound if the deployment no longer exists
@@ -55,6 +60,9 @@ public final class DeploymentUpdates {
             List<LogEntry> lines = explain.apply(saved);
             if (!lines.isEmpty()) {
                 logs.append(id, lines);
+            }
+            if (saved.status() != current.status()) {
+                events.deploymentEntered(saved);
             }
             return saved;
         });

@@ -10,6 +10,7 @@ import dev.dotgit.application.port.out.scheduling.SchedulePipelinePort;
 import dev.dotgit.application.port.out.source.SourceRepositoryPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.application.service.access.VisibleObjects;
+import dev.dotgit.application.service.webhook.WebhookEvents;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
@@ -36,12 +37,13 @@ public final class TriggerDeploymentService implements TriggerDeploymentUseCase 
     private final AppendDeploymentLogPort logs;
     private final SourceRepositoryPort sources;
     private final SchedulePipelinePort pipelines;
+    private final WebhookEvents events;
     private final Clock clock;
 
     public TriggerDeploymentService(RunInTransactionPort transactions, VisibleObjects visible,
                                     LoadProjectPort projects, SaveDeploymentPort saveDeployments,
                                     AppendDeploymentLogPort logs, SourceRepositoryPort sources,
-                                    SchedulePipelinePort pipelines, Clock clock) {
+                                    SchedulePipelinePort pipelines, WebhookEvents events, Clock clock) {
         this.transactions = transactions;
         this.visible = visible;
         this.projects = projects;
@@ -49,6 +51,7 @@ public final class TriggerDeploymentService implements TriggerDeploymentUseCase 
         this.logs = logs;
         this.sources = sources;
         this.pipelines = pipelines;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,6 +82,7 @@ public final class TriggerDeploymentService implements TriggerDeploymentUseCase 
                     + commit.abbreviated() + " to " + command.environment().wireName() + " ("
                     + command.strategy().wireName() + ")")));
             pipelines.schedule(saved.id());
+            events.deploymentEntered(saved);
             return saved;
         });
     }

@@ -18,6 +18,7 @@ import dev.dotgit.application.port.out.source.SourceRepositoryPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.application.port.out.workspace.BuildWorkspacePort;
 import dev.dotgit.application.service.deployment.DeploymentUpdates;
+import dev.dotgit.application.service.webhook.WebhookEvents;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentId;
 import dev.dotgit.domain.deployment.DeploymentStatus;
@@ -78,6 +79,7 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
     private final ScheduledExecutorService timer;
     private final PlatformUrls urls;
     private final PipelineSettings settings;
+    private final WebhookEvents events;
     private final Clock clock;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -87,7 +89,8 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
                                         LoadRepositoryPort repositories, SourceRepositoryPort sources,
                                         BuildWorkspacePort workspaces, RunBuildPort builds, SiteStoragePort sites,
                                         ActivePipelines activePipelines, ScheduledExecutorService timer,
-                                        PlatformUrls urls, PipelineSettings settings, Clock clock) {
+                                        PlatformUrls urls, PipelineSettings settings, WebhookEvents events,
+                                        Clock clock) {
         this.transactions = transactions;
         this.deployments = deployments;
         this.saveDeployments = saveDeployments;
@@ -103,8 +106,9 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
         this.timer = timer;
         this.urls = urls;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
-        this.updates = new DeploymentUpdates(transactions, deployments, saveDeployments, logs);
+        this.updates = new DeploymentUpdates(transactions, deployments, saveDeployments, logs, events);
     }
 
     @Override
@@ -237,8 +241,9 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
     }
 
     /**
-     * Final step, in one transaction: the deployment succeeds and its project records it as
-     * live. A production deployment takes the production alias unless a newer one (created
+     * Final step, in one transaction: the deployment succeeds, its project records it as
+     * live, and the webhook events of its success are recorded. A production deployment takes
+     * the production alias unless a newer one (created
      * later) already holds it, so deployments finishing out of order never roll production
      * back. If a cancel or delete won the race, its outcome stands and the site is removed.
      */
@@ -258,6 +263,7 @@ public final class RunDeploymentPipelineService implements RunDeploymentPipeline
                 saveProjects.update(project.recordLive(current.id(), production, now));
                 logs.append(id, List.of(LogEntry.info(now, "Deployment is live at " + urls.deploymentSite(id)
                         + (production ? " and " + urls.productionSite(project) : ""))));
+                events.deploymentEntered(succeeded);
                 return succeeded;
             });
             LOG.log(Level.INFO, "deployment {0} is live", live.id());

@@ -128,7 +128,8 @@ class CancelDeploymentServiceTest extends PlatformTest {
         // running pipeline's periodic look at the deployment can stop it.
         CancelDeploymentUseCase otherNode = new CancelDeploymentService(
                 new VisibleObjects(platform.store, platform.store, platform.store),
-                new DeploymentUpdates(platform.store, platform.store, platform.store, platform.store),
+                new DeploymentUpdates(platform.store, platform.store, platform.store, platform.store,
+                        platform.webhookEvents),
                 new ActivePipelines(), platform.clock);
 
         otherNode.cancel(admin, queued.id().value());

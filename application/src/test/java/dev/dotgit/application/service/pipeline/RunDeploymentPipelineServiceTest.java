@@ -111,7 +111,8 @@ class RunDeploymentPipelineServiceTest {
         });
         return new RunDeploymentPipelineService(platform.store, platform.store, saves, platform.store,
                 platform.store, platform.store, platform.store, platform.sources, platform.workspaces, builds,
-                platform.sites, platform.activePipelines, standInTimer, platform.urls, SETTINGS, platform.clock);
+                platform.sites, platform.activePipelines, standInTimer, platform.urls, SETTINGS, platform.webhookEvents,
+                platform.clock);
     }
 
     private Deployment runWith(RunDeploymentPipelineUseCase pipeline, ProjectOverview project) {

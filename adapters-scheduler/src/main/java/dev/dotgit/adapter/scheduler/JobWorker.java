@@ -2,7 +2,7 @@ package dev.dotgit.adapter.scheduler;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import dev.dotgit.application.port.in.deployment.RunDeploymentPipelineUseCase;
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -10,11 +10,14 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * This node's share of the durable job table: a db-scheduler {@link Scheduler} that polls for
- * due pipeline jobs, runs them on its own threads, heartbeats the ones it runs and revives jobs
+ * This node's share of the durable job table: THE one db-scheduler {@link Scheduler} of the node,
+ * knowing every {@link DurableJob} contributed as a bean (the pipeline and webhook deliveries).
+ * A second scheduler over the same table would delete the executions of tasks it does not
+ * know, so every job type joins this one instead of starting its own. It polls for due jobs, runs them on its own threads, heartbeats the ones it runs and revives jobs
  * of nodes that died. Started once the application has started, stopped when it shuts down.
  *
  * <p>Every node may run one. Two nodes fetching the same due execution: each tries to set its
@@ -30,20 +33,19 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Requires(property = "dotgit.jobs.enabled", notEquals = "false")
-final class PipelineWorker implements ApplicationEventListener<StartupEvent> {
+final class JobWorker implements ApplicationEventListener<StartupEvent> {
 
     private final Scheduler scheduler;
 
-    PipelineWorker(DataSource dataSource, @Value("${datasources.default.url:}") String jdbcUrl,
-                   JobsConfiguration configuration, RunDeploymentPipelineUseCase pipeline) {
+    JobWorker(DataSource dataSource, @Value("${datasources.default.url:}") String jdbcUrl,
+                   JobsConfiguration configuration, List<DurableJob> jobs) {
         // Polling, picking, heartbeats and completion are the worker's own short transactions:
         // they go to the raw pool. Micronaut's transaction-aware wrapper would hand them the
         // connection of whatever transaction the calling thread is in, and there is none on
         // db-scheduler's threads.
         DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.scheduler = Scheduler.create(pool,
-                        PipelineTask.create(pipeline, configuration.getMaxAttempts(),
-                                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()))
+        List<Task<?>> tasks = jobs.stream().<Task<?>>map(DurableJob::task).toList();
+        this.scheduler = Scheduler.create(pool, tasks)
                 .tableName(JobTable.NAME)
                 .jdbcCustomization(JobTable.customizationFor(jdbcUrl))
                 .schedulerName(configuration.getNodeName() == null
