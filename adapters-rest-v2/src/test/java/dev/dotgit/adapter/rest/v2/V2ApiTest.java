@@ -1,0 +1,37 @@
+package dev.dotgit.adapter.rest.v2;
+
+import dev.dotgit.adapter.rest.v2.support.V2Api;
+import dev.dotgit.adapter.rest.v2.support.V2TestPlatformFactory;
+import dev.dotgit.application.testing.TestPlatform;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Nested;
+
+/** Every v2 HTTP test, on one embedded server: each topic lives in its own {@code *Spec} class, mounted here. */
+@MicronautTest(environments = V2TestPlatformFactory.ENVIRONMENT)
+class V2ApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    TestPlatform platform;
+
+    V2Api api() {
+        return new V2Api(server.getURI(), platform);
+    }
+
+    @Nested
+    class Repositories extends RepositoryRoutesSpec {
+        Repositories() {
+            super(V2ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class LogStreams extends LogStreamSpec {
+        LogStreams() {
+            super(V2ApiTest.this::api);
+        }
+    }
+}
