@@ -29,6 +29,27 @@ class V2ApiTest {
     }
 
     @Nested
+    class Deployments extends DeploymentRoutesSpec {
+        Deployments() {
+            super(V2ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class Authentication extends AuthenticationSpec {
+        Authentication() {
+            super(V2ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class HttpProtocol extends HttpProtocolSpec {
+        HttpProtocol() {
+            super(V2ApiTest.this::api);
+        }
+    }
+
+    @Nested
     class LogStreams extends LogStreamSpec {
         LogStreams() {
             super(V2ApiTest.this::api);

@@ -64,7 +64,8 @@ final class DeploymentsController {
         this.errors = errors;
     }
 
-    @Post
+    /** Any content type reaches the route, so that the key is checked first; the body reader answers 415 itself. */
+    @Post(consumes = MediaType.ALL)
     HttpResponse<DeploymentCreatedResponse> trigger(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                                     @Nullable @Body byte[] body) {
         JsonBody fields = JsonBody.parse(request, body);

@@ -20,6 +20,7 @@ import dev.dotgit.domain.repository.Repository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -73,7 +74,8 @@ final class RepositoriesController {
                 Cursors.pagination(LIST, repositories, r -> new ListPosition(r.createdAt(), r.id().value())));
     }
 
-    @Post
+    /** Any content type reaches the route, so that the key is checked first; the body reader answers 415 itself. */
+    @Post(consumes = MediaType.ALL)
     HttpResponse<RepositoryResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                             @Nullable @Body byte[] body) {
         JsonBody fields = JsonBody.parse(request, body);
