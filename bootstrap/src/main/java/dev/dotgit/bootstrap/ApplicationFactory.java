@@ -28,6 +28,9 @@ import dev.dotgit.application.service.access.VisibleObjects;
 import dev.dotgit.application.service.account.BootstrapPlatformService;
 import dev.dotgit.application.service.account.CreateAccountService;
 import dev.dotgit.application.service.account.UpdateAccountService;
+import dev.dotgit.application.service.apikey.CreateApiKeyService;
+import dev.dotgit.application.service.apikey.ListApiKeysService;
+import dev.dotgit.application.service.apikey.RevokeApiKeyService;
 import dev.dotgit.application.service.auth.AuthenticateCallerService;
 import dev.dotgit.application.service.auth.AuthenticateOperatorService;
 import dev.dotgit.application.service.deployment.CancelDeploymentService;
@@ -35,11 +38,13 @@ import dev.dotgit.application.service.deployment.DeleteDeploymentService;
 import dev.dotgit.application.service.deployment.DeploymentUpdates;
 import dev.dotgit.application.service.deployment.GetDeploymentService;
 import dev.dotgit.application.service.deployment.ListDeploymentsService;
+import dev.dotgit.application.service.deployment.ListPreviewsService;
 import dev.dotgit.application.service.deployment.ReadDeploymentLogsService;
 import dev.dotgit.application.service.deployment.TriggerDeploymentService;
 import dev.dotgit.application.service.hosting.ServeSiteService;
 import dev.dotgit.application.service.pipeline.ActivePipelines;
 import dev.dotgit.application.service.pipeline.RunDeploymentPipelineService;
+import dev.dotgit.application.service.project.ArchiveProjectService;
 import dev.dotgit.application.service.project.CreateProjectService;
 import dev.dotgit.application.service.project.GetProjectService;
 import dev.dotgit.application.service.project.ListProjectsService;
@@ -224,6 +229,34 @@ class ApplicationFactory {
     @Singleton
     ReadDeploymentLogsService readDeploymentLogs(VisibleObjects visible, LoadDeploymentLogPort logs) {
         return new ReadDeploymentLogsService(visible, logs);
+    }
+
+    @Singleton
+    ListPreviewsService listPreviews(VisibleObjects visible, LoadDeploymentPort deployments) {
+        return new ListPreviewsService(visible, deployments);
+    }
+
+    @Singleton
+    ArchiveProjectService archiveProject(VisibleObjects visible, LoadProjectPort projects,
+                                         SaveProjectPort saveProjects, RunInTransactionPort transactions) {
+        return new ArchiveProjectService(visible, projects, saveProjects, transactions);
+    }
+
+    @Singleton
+    CreateApiKeyService createApiKey(LoadProjectPort projects, SaveApiKeyPort keys,
+                                     RunInTransactionPort transactions, Clock clock) {
+        return new CreateApiKeyService(projects, keys, transactions, clock);
+    }
+
+    @Singleton
+    ListApiKeysService listApiKeys(LoadApiKeyPort keys) {
+        return new ListApiKeysService(keys);
+    }
+
+    @Singleton
+    RevokeApiKeyService revokeApiKey(LoadApiKeyPort keys, SaveApiKeyPort saveKeys, RunInTransactionPort transactions,
+                                     AuthenticateCallerService authentication, Clock clock) {
+        return new RevokeApiKeyService(keys, saveKeys, transactions, authentication, clock);
     }
 
     @Singleton

@@ -24,9 +24,11 @@ import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.domain.account.Account;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.apikey.ApiKey;
+import dev.dotgit.domain.apikey.ApiKeyId;
 import dev.dotgit.domain.apikey.SecretKey.SecretHash;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentId;
+import dev.dotgit.domain.deployment.Environment;
 import dev.dotgit.domain.deployment.LogEntry;
 import dev.dotgit.domain.deployment.LogLine;
 import dev.dotgit.domain.error.AlreadyExists;
@@ -35,6 +37,7 @@ import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.project.Project;
 import dev.dotgit.domain.project.ProjectId;
 import dev.dotgit.domain.project.ProjectOverview;
+import dev.dotgit.domain.repository.BranchName;
 import dev.dotgit.domain.repository.Repository;
 import dev.dotgit.domain.repository.RepositoryId;
 import java.time.Instant;
@@ -46,6 +49,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -162,6 +166,32 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
     @Override
     public Optional<ApiKey> findBySecretHash(SecretHash hash) {
         return locked(() -> Optional.ofNullable(state.keysByHash.get(hash.hex())));
+    }
+
+    @Override
+    public Optional<ApiKey> findById(AccountSlug account, ApiKeyId id) {
+        return locked(() -> state.keysByHash.values().stream()
+                .filter(key -> key.id().equals(id) && key.account().equals(account))
+                .findFirst());
+    }
+
+    @Override
+    public Page<ApiKey> listActive(AccountSlug account, PageRequest page) {
+        return locked(() -> page(state.keysByHash.values().stream()
+                .filter(key -> key.account().equals(account) && key.revokedAt() == null),
+                ApiKey::createdAt, key -> key.id().value(), page));
+    }
+
+    @Override
+    public boolean revoke(ApiKey key, Instant at) {
+        return locked(() -> {
+            ApiKey current = state.keysByHash.get(key.secretHash().hex());
+            if (current == null || current.revokedAt() != null) {
+                return false;
+            }
+            state.keysByHash.put(key.secretHash().hex(), current.revoke(at));
+            return true;
+        });
     }
 
     @Override
@@ -309,6 +339,23 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
     }
 
     @Override
+    public Page<Deployment> listNewestPreviewPerBranch(AccountSlug account, RepositoryId repository,
+                                                       Set<ProjectId> onlyProjects, PageRequest page) {
+        return locked(() -> {
+            Comparator<Deployment> newestFirst = Comparator.comparing(Deployment::createdAt, NEWEST)
+                    .thenComparing(d -> d.id().value(), Comparator.reverseOrder());
+            Map<BranchName, Deployment> newestPerBranch = new LinkedHashMap<>();
+            state.deployments.values().stream()
+                    .filter(d -> d.account().equals(account) && d.repository().equals(repository))
+                    .filter(d -> d.environment() == Environment.PREVIEW)
+                    .filter(d -> onlyProjects.isEmpty() || onlyProjects.contains(d.project()))
+                    .sorted(newestFirst)
+                    .forEach(d -> newestPerBranch.putIfAbsent(d.branch(), d));
+            return page(newestPerBranch.values().stream(), Deployment::createdAt, d -> d.id().value(), page);
+        });
+    }
+
+    @Override
     public Deployment insert(Deployment deployment) {
         return locked(() -> {
             if (state.deployments.containsKey(deployment.id())) {
@@ -367,6 +414,17 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
                 added.add(line);
             }
             return added;
+        });
+    }
+
+    @Override
+    public List<LogLine> appendWhileActive(DeploymentId deployment, List<LogEntry> entries) {
+        return locked(() -> {
+            Deployment current = state.deployments.get(deployment);
+            if (current == null || current.status().isFinal()) {
+                return List.of();
+            }
+            return append(deployment, entries);
         });
     }
 

@@ -139,6 +139,11 @@ public final class TestData {
             return this;
         }
 
+        public ApiKeyBuilder createdAt(Instant value) {
+            this.createdAt = value;
+            return this;
+        }
+
         public ApiKey build() {
             return ApiKey.issue(account, "test key", secret, scopes, projects, environments, expiresAt, createdAt);
         }

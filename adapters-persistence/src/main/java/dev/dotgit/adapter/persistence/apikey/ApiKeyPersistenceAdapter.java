@@ -2,9 +2,12 @@ package dev.dotgit.adapter.persistence.apikey;
 
 import static dev.dotgit.adapter.persistence.support.StorageFailures.guard;
 
+import dev.dotgit.adapter.persistence.support.NewestFirstQuery;
 import dev.dotgit.adapter.persistence.support.SqlValues;
 import dev.dotgit.adapter.persistence.support.StorageFailures;
 import dev.dotgit.adapter.persistence.support.StoredValues;
+import dev.dotgit.application.port.in.paging.Page;
+import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
 import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
 import dev.dotgit.domain.account.AccountSlug;
@@ -17,6 +20,7 @@ import dev.dotgit.domain.error.AlreadyExists;
 import dev.dotgit.domain.project.ProjectId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.Optional;
 
 @Singleton
@@ -39,6 +43,32 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort, SaveApiKeyPort 
     @Override
     public Optional<ApiKey> findBySecretHash(SecretHash hash) {
         return guard(WHAT, () -> keys.findBySecretHash(hash.hex()).map(ApiKeyPersistenceAdapter::toDomain));
+    }
+
+    @Override
+    public Optional<ApiKey> findById(AccountSlug account, ApiKeyId id) {
+        return guard(WHAT, () -> keys.findById(id.value())
+                .filter(row -> row.account().equals(account.value()))
+                .map(ApiKeyPersistenceAdapter::toDomain));
+    }
+
+    @Override
+    public Page<ApiKey> listActive(AccountSlug account, PageRequest page) {
+        return guard(WHAT, () -> NewestFirstQuery.select("k.*", "api_keys", "k")
+                .where("k.account = ?", account.value())
+                .where("k.revoked_at is null")
+                .fetch(jdbc, page, row -> toDomain(new ApiKeyRow(row.getString("id"), row.getString("account"),
+                        row.getString("name"), row.getString("secret_hash"), row.getString("last_four"),
+                        row.getString("scopes"), row.getString("projects"), row.getString("environments"),
+                        SqlValues.instant(row, "expires_at"), SqlValues.instant(row, "revoked_at"),
+                        SqlValues.instant(row, "created_at")))));
+    }
+
+    /** The condition on revoked_at makes concurrent revocations of one key end with one winner. */
+    @Override
+    public boolean revoke(ApiKey key, Instant at) {
+        return guard(WHAT, () -> SqlValues.executeUpdate(jdbc,
+                "update api_keys set revoked_at = ? where id = ? and revoked_at is null", at, key.id().value()) == 1);
     }
 
     @Override

@@ -11,4 +11,6 @@ interface ApiKeyRepository extends GenericRepository<ApiKeyRow, String> {
 
     /** Every authenticated request asks this: one lookup on the unique index of the hash. */
     Optional<ApiKeyRow> findBySecretHash(String secretHash);
+
+    Optional<ApiKeyRow> findById(String id);
 }

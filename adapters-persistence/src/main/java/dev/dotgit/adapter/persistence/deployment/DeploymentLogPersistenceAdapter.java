@@ -10,6 +10,7 @@ import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.out.deployment.AppendDeploymentLogPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
 import dev.dotgit.domain.deployment.DeploymentId;
+import dev.dotgit.domain.deployment.DeploymentStatus;
 import dev.dotgit.domain.deployment.LogEntry;
 import dev.dotgit.domain.deployment.LogLevel;
 import dev.dotgit.domain.deployment.LogLine;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Deployment logs, numbered through the {@code log_count} counter of the deployment's row.
@@ -41,6 +43,10 @@ import java.util.List;
 public class DeploymentLogPersistenceAdapter implements AppendDeploymentLogPort, LoadDeploymentLogPort {
 
     private static final String WHAT = "deployment log storage";
+    private static final String RAISE = "update deployments set log_count = log_count + ? where id = ?";
+    private static final String RAISE_WHILE_ACTIVE = RAISE + " and status in ("
+            + Arrays.stream(DeploymentStatus.values()).filter(s -> !s.isFinal()).map(s -> "'" + s.name() + "'")
+                    .collect(Collectors.joining(", ")) + ")";
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
@@ -53,18 +59,31 @@ public class DeploymentLogPersistenceAdapter implements AppendDeploymentLogPort,
     /** The raise and the inserts must share one transaction, so this joins the caller's or opens its own. */
     @Override
     public List<LogLine> append(DeploymentId deployment, List<LogEntry> entries) {
+        return append(deployment, entries, RAISE);
+    }
+
+    /**
+     * The raise carries the status condition, so the row lock orders this append against a
+     * status change: on PostgreSQL a raise that waited for a concurrent change re-checks the
+     * condition against the committed row; on H2 the waiting update re-reads the row as well.
+     */
+    @Override
+    public List<LogLine> appendWhileActive(DeploymentId deployment, List<LogEntry> entries) {
+        return append(deployment, entries, RAISE_WHILE_ACTIVE);
+    }
+
+    private List<LogLine> append(DeploymentId deployment, List<LogEntry> entries, String raise) {
         if (entries.isEmpty()) {
             return List.of();
         }
         String id = deployment.value();
         return guardWrite(WHAT, "deployment", id, () -> transactions.executeWrite(
-                status -> jdbc.execute(connection -> appendInTransaction(connection, id, entries))));
+                status -> jdbc.execute(connection -> appendInTransaction(connection, raise, id, entries))));
     }
 
-    private static List<LogLine> appendInTransaction(Connection connection, String deployment, List<LogEntry> entries)
-            throws SQLException {
-        try (PreparedStatement raise = connection.prepareStatement(
-                "update deployments set log_count = log_count + ? where id = ?")) {
+    private static List<LogLine> appendInTransaction(Connection connection, String raiseSql, String deployment,
+                                                     List<LogEntry> entries) throws SQLException {
+        try (PreparedStatement raise = connection.prepareStatement(raiseSql)) {
             raise.setLong(1, entries.size());
             raise.setString(2, deployment);
             if (raise.executeUpdate() == 0) {

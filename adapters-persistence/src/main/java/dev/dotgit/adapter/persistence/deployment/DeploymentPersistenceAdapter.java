@@ -32,7 +32,9 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deployments under optimistic locking. How the races the services rely on end:
@@ -101,6 +103,34 @@ public class DeploymentPersistenceAdapter implements LoadDeploymentPort, SaveDep
             select.restrictTo("d.status", query.statuses().stream().map(Enum::name).toList())
                     .restrictTo("d.project_id", query.onlyProjects().stream().map(ProjectId::value).toList())
                     .restrictTo("d.environment", query.onlyEnvironments().stream().map(Environment::wireName).toList());
+            return select.fetch(jdbc, page, row -> toDomain(readRow(row)));
+        });
+    }
+
+    /**
+     * The newest preview per branch is the preview deployment of the repository that no later
+     * preview of the same branch follows; the keyset page runs over those. The index on
+     * (repository_id, environment, branch, created_at, id) answers both the outer scan and the
+     * "is there a newer one" probe.
+     */
+    @Override
+    public Page<Deployment> listNewestPreviewPerBranch(AccountSlug account, RepositoryId repository,
+                                                       Set<ProjectId> onlyProjects, PageRequest page) {
+        return guard(WHAT, () -> {
+            List<String> projects = onlyProjects.stream().map(ProjectId::value).toList();
+            String newerOfItsBranch = """
+                    not exists (select 1 from deployments n
+                                where n.repository_id = d.repository_id and n.environment = d.environment
+                                  and n.branch = d.branch and n.account = d.account
+                                  and (n.created_at, n.id) > (d.created_at, d.id)"""
+                    + (projects.isEmpty() ? "" : " and n.project_id in (" + NewestFirstQuery.placeholders(
+                            projects.size()) + ")") + ")";
+            NewestFirstQuery select = NewestFirstQuery.select("d.*", "deployments", "d")
+                    .where("d.account = ?", account.value())
+                    .where("d.repository_id = ?", repository.value())
+                    .where("d.environment = ?", Environment.PREVIEW.wireName())
+                    .restrictTo("d.project_id", projects)
+                    .where(newerOfItsBranch, projects.toArray());
             return select.fetch(jdbc, page, row -> toDomain(readRow(row)));
         });
     }

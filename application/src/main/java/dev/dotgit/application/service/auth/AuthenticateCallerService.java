@@ -80,4 +80,9 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
         }
         return loaded;
     }
+
+    /** Drops a key from this node's cache, so that its revocation takes effect here at once. */
+    public void forget(SecretHash hash) {
+        cache.remove(hash.hex());
+    }
 }

@@ -43,6 +43,11 @@ public final class ActivePipelines {
         return shuttingDown;
     }
 
+    /** Whether the deployment's pipeline is running on this node (for operators and tests). */
+    public boolean isRunning(DeploymentId deployment) {
+        return running.containsKey(deployment);
+    }
+
     public int count() {
         return running.size();
     }

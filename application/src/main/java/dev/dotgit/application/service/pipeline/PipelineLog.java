@@ -98,6 +98,8 @@ final class PipelineLog implements BuildOutput {
         }
         List<LogEntry> batch = List.copyOf(buffer);
         buffer.clear();
-        transactions.inTransaction(() -> logs.append(deployment, batch));
+        // Lines that arrive after the deployment turned final (output flushed after a cancel)
+        // are dropped: the log closed with the change that made it final.
+        transactions.inTransaction(() -> logs.appendWhileActive(deployment, batch));
     }
 }

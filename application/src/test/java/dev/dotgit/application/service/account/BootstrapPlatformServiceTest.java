@@ -13,6 +13,7 @@ import dev.dotgit.domain.account.Plan;
 import dev.dotgit.domain.apikey.ApiKey;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.apikey.SecretKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -140,6 +141,11 @@ class BootstrapPlatformServiceTest extends PlatformTest {
             ApiKey stored = platform.store.insert(key);
             keys.add(stored);
             return stored;
+        }
+
+        @Override
+        public boolean revoke(ApiKey key, Instant at) {
+            return platform.store.revoke(key, at);
         }
     }
 }

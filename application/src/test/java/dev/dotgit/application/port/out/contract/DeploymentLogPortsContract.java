@@ -263,6 +263,70 @@ public abstract class DeploymentLogPortsContract {
         assertThat(stored).extracting(LogLine::timestamp).containsOnly(at);
     }
 
+    @Test
+    void appendingWhileActiveWritesToAQueuedBuildingOrDeployingDeployment() {
+        logs.appendWhileActive(deployment.id(), lines("queued", 1));
+        Deployment building = ports.saveDeployments().update(deployment.startBuilding(T0.plusSeconds(1)));
+        logs.appendWhileActive(deployment.id(), lines("building", 1));
+        ports.saveDeployments().update(building.startDeploying());
+
+        List<LogLine> appended = logs.appendWhileActive(deployment.id(), lines("deploying", 1));
+
+        assertThat(appended).extracting(LogLine::seq).containsExactly(3L);
+        assertThat(readLogs.read(deployment.id(), LogRange.offset(0, 10)).items()).extracting(LogLine::message)
+                .containsExactly("queued 1", "building 1", "deploying 1");
+    }
+
+    @Test
+    void onceTheDeploymentIsFinalItsLogIsClosedToAppendsWhileActive() {
+        logs.append(deployment.id(), lines("before", 2));
+        Deployment cancelled = ports.saveDeployments().update(deployment.cancel(T0.plusSeconds(2), "key_0123456789"));
+        logs.append(cancelled.id(), lines("closing", 1));
+
+        List<LogLine> late = logs.appendWhileActive(deployment.id(), lines("late", 2));
+
+        assertThat(late).isEmpty();
+        assertThat(readLogs.read(deployment.id(), LogRange.offset(0, 10)).items()).extracting(LogLine::message)
+                .containsExactly("before 1", "before 2", "closing 1");
+        assertThat(logs.append(deployment.id(), lines("after", 1))).extracting(LogLine::seq).containsExactly(4L);
+    }
+
+    @Test
+    void anAppendWhileActiveRacingTheFinalStatusWritesNothingOnceTheStatusCommits() throws Exception {
+        logs.append(deployment.id(), lines("before", 2));
+        CountDownLatch finalised = new CountDownLatch(1);
+        CountDownLatch appending = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> fail = pool.submit(() -> ports.transactions().inTransaction(() -> {
+                Deployment failed = ports.saveDeployments().update(deployment.fail(T0.plusSeconds(3), "boom"));
+                logs.append(failed.id(), lines("closing", 1));
+                finalised.countDown();
+                await(appending);
+                return failed;
+            }));
+            Future<List<LogLine>> append = pool.submit(() -> {
+                await(finalised);
+                appending.countDown();
+                return logs.appendWhileActive(deployment.id(), lines("late", 3));
+            });
+
+            fail.get(30, TimeUnit.SECONDS);
+            assertThat(append.get(30, TimeUnit.SECONDS)).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(readLogs.read(deployment.id(), LogRange.offset(0, 10)).items()).extracting(LogLine::message)
+                .containsExactly("before 1", "before 2", "closing 1");
+    }
+
+    @Test
+    void appendingWhileActiveToADeletedDeploymentWritesNothing() {
+        ports.deleteDeployments().delete(deployment);
+
+        assertThat(logs.appendWhileActive(deployment.id(), lines("gone", 1))).isEmpty();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();

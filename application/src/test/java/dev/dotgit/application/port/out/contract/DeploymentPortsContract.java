@@ -364,6 +364,47 @@ public abstract class DeploymentPortsContract {
                 Set.of(), Set.of()))).isEmpty();
     }
 
+    @Test
+    void previewsShowTheNewestPreviewDeploymentOfEachBranchNewestFirst() {
+        insert(aDeployment().of(project).branch("feature-a").to(Environment.PREVIEW).createdAt(T0).build());
+        Deployment newestOfA = insert(aDeployment().of(project).branch("feature-a").to(Environment.PREVIEW)
+                .createdAt(T0.plusSeconds(5)).build());
+        Deployment onlyOfB = insert(aDeployment().of(project).branch("feature-b").to(Environment.PREVIEW)
+                .createdAt(T0.plusSeconds(3)).build());
+        Deployment failedNewestOfMain = saveDeployments.update(insert(aDeployment().of(project).branch("main")
+                .to(Environment.PREVIEW).createdAt(T0.plusSeconds(4)).build()).fail(T0.plusSeconds(6), "boom"));
+        insert(aDeployment().of(project).branch("main").to(Environment.PREVIEW).createdAt(T0.plusSeconds(1)).build());
+        insert(aDeployment().of(project).branch("feature-a").to(Environment.PRODUCTION)
+                .createdAt(T0.plusSeconds(9)).build());
+        insert(aDeployment().ofAccount(project.account()).branch("feature-c").to(Environment.PREVIEW)
+                .createdAt(T0.plusSeconds(9)).build());
+
+        Page<Deployment> first = deployments.listNewestPreviewPerBranch(account, project.repository(), Set.of(),
+                PageRequest.first(2));
+        Deployment last = first.items().get(1);
+        Page<Deployment> second = deployments.listNewestPreviewPerBranch(account, project.repository(), Set.of(),
+                PageRequest.after(new ListPosition(last.createdAt(), last.id().value()), 2));
+
+        assertThat(first.items()).extracting(Deployment::id).containsExactly(newestOfA.id(), failedNewestOfMain.id());
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.items()).extracting(Deployment::id).containsExactly(onlyOfB.id());
+        assertThat(second.hasMore()).isFalse();
+    }
+
+    @Test
+    void previewsHonourTheAccountAndTheProjectRestriction() {
+        Project sibling = aProject().of(account).build();
+        Deployment mine = insert(aDeployment().of(project).branch("feature").to(Environment.PREVIEW).build());
+        insert(aDeployment().ofAccount(anAccountSlug()).branch("feature").to(Environment.PREVIEW).build());
+
+        assertThat(deployments.listNewestPreviewPerBranch(account, project.repository(), Set.of(project.id()),
+                PageRequest.first(10)).items()).extracting(Deployment::id).containsExactly(mine.id());
+        assertThat(deployments.listNewestPreviewPerBranch(account, project.repository(), Set.of(sibling.id()),
+                PageRequest.first(10)).items()).isEmpty();
+        assertThat(deployments.listNewestPreviewPerBranch(anAccountSlug(), project.repository(), Set.of(),
+                PageRequest.first(10)).items()).isEmpty();
+    }
+
     private Deployment insert(Deployment deployment) {
         return saveDeployments.insert(deployment);
     }

@@ -1,0 +1,104 @@
+package dev.dotgit.application.service.apikey;
+
+import dev.dotgit.application.port.in.apikey.CreateApiKeyCommand;
+import dev.dotgit.application.port.in.apikey.CreateApiKeyUseCase;
+import dev.dotgit.application.port.in.apikey.IssuedApiKey;
+import dev.dotgit.application.port.in.validation.Violations;
+import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
+import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.domain.access.Caller;
+import dev.dotgit.domain.apikey.ApiKey;
+import dev.dotgit.domain.apikey.Scope;
+import dev.dotgit.domain.apikey.SecretKey;
+import dev.dotgit.domain.error.InsufficientScope;
+import dev.dotgit.domain.error.InvalidInput;
+import dev.dotgit.domain.project.ProjectId;
+import dev.dotgit.domain.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Issues keys under the rule of CONTRACT §2.2: only an unrestricted admin key issues keys,
+ * and a new key never reaches further than its issuer (scopes it holds, projects of its
+ * account). Since an unrestricted admin holds every scope and every project, the checks
+ * below matter for callers that are not plain keys (service-account tokens, say), and keep
+ * the rule in one place whoever calls.
+ */
+public final class CreateApiKeyService implements CreateApiKeyUseCase {
+
+    /** Bounds the stored restriction list (and the lookups a create makes). */
+    static final int MAX_PROJECTS = 100;
+
+    private final LoadProjectPort projects;
+    private final SaveApiKeyPort saveKeys;
+    private final RunInTransactionPort transactions;
+    private final Clock clock;
+
+    public CreateApiKeyService(LoadProjectPort projects, SaveApiKeyPort saveKeys, RunInTransactionPort transactions,
+                               Clock clock) {
+        this.projects = projects;
+        this.saveKeys = saveKeys;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public IssuedApiKey create(Caller caller, CreateApiKeyCommand command) {
+        caller.require(Scope.ADMIN);
+        if (caller.isRestricted()) {
+            throw InsufficientScope.restrictedKey("create API keys");
+        }
+        for (Scope scope : command.scopes()) {
+            caller.require(scope);
+        }
+        Instant now = Timestamps.now(clock);
+        Set<ProjectId> restrictedTo = validate(caller, command, now);
+        SecretKey secret = SecretKey.generate();
+        ApiKey key = ApiKey.issue(caller.account(), command.name(), secret, command.scopes(), restrictedTo,
+                command.environments(), command.expiresAt().map(Timestamps::normalize).orElse(null), now);
+        ApiKey stored = transactions.inTransaction(() -> saveKeys.insert(key));
+        return new IssuedApiKey(stored, secret.reveal());
+    }
+
+    private Set<ProjectId> validate(Caller caller, CreateApiKeyCommand command, Instant now) {
+        Violations violations = new Violations();
+        if (command.name().length() > ApiKey.MAX_NAME_LENGTH) {
+            violations.add(InvalidInput.outOfRange("name", null,
+                    "Must be at most " + ApiKey.MAX_NAME_LENGTH + " characters"));
+        } else if (command.name().chars().anyMatch(Character::isISOControl)) {
+            violations.add(InvalidInput.badFormat("name", null, "Must not contain control characters"));
+        }
+        if (command.scopes().isEmpty()) {
+            violations.add(InvalidInput.outOfRange("scopes", null, "Must contain at least one of: "
+                    + String.join(", ", Scope.wireNames())));
+        }
+        Set<ProjectId> restrictedTo = new LinkedHashSet<>();
+        if (command.projectIds().size() > MAX_PROJECTS) {
+            violations.add(InvalidInput.outOfRange("project_ids", null,
+                    "Must name at most " + MAX_PROJECTS + " projects"));
+        } else {
+            Set<String> unknown = new TreeSet<>();
+            for (String raw : command.projectIds()) {
+                Optional<ProjectId> id = ProjectId.parse(raw)
+                        .filter(caller::mayAccess)
+                        .filter(parsed -> projects.findById(caller.account(), parsed).isPresent());
+                id.ifPresentOrElse(restrictedTo::add, () -> unknown.add(raw));
+            }
+            if (!unknown.isEmpty()) {
+                violations.add(InvalidInput.badFormat("project_ids", String.join(", ", unknown),
+                        "No such project: " + String.join(", ", unknown)));
+            }
+        }
+        if (command.expiresAt().isPresent() && !command.expiresAt().get().isAfter(now)) {
+            violations.add(InvalidInput.outOfRange("expires_at", command.expiresAt().get().toString(),
+                    "Must be in the future"));
+        }
+        violations.throwIfAny();
+        return restrictedTo;
+    }
+}
