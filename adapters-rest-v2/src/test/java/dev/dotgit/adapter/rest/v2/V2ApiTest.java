@@ -50,6 +50,13 @@ class V2ApiTest {
     }
 
     @Nested
+    class Previews extends PreviewRoutesSpec {
+        Previews() {
+            super(V2ApiTest.this::api);
+        }
+    }
+
+    @Nested
     class LogStreams extends LogStreamSpec {
         LogStreams() {
             super(V2ApiTest.this::api);

@@ -4,6 +4,7 @@ import dev.dotgit.application.port.in.auth.AuthenticateCallerUseCase;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.GetDeploymentQuery;
 import dev.dotgit.application.port.in.deployment.ListDeploymentsQuery;
+import dev.dotgit.application.port.in.deployment.ListPreviewsQuery;
 import dev.dotgit.application.port.in.deployment.ReadDeploymentLogsQuery;
 import dev.dotgit.application.port.in.deployment.TriggerDeploymentUseCase;
 import dev.dotgit.application.port.in.platform.PlatformUrls;
@@ -89,6 +90,11 @@ public class V2TestPlatformFactory {
     @Singleton
     CancelDeploymentUseCase cancelDeployment(TestPlatform platform) {
         return platform.cancelDeployment;
+    }
+
+    @Singleton
+    ListPreviewsQuery listPreviews(TestPlatform platform) {
+        return platform.listPreviews;
     }
 
     @Singleton
