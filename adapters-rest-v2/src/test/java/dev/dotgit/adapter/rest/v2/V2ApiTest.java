@@ -1,5 +1,6 @@
 package dev.dotgit.adapter.rest.v2;
 
+import dev.dotgit.adapter.rest.v2.support.FailingAuthentication;
 import dev.dotgit.adapter.rest.v2.support.V2Api;
 import dev.dotgit.adapter.rest.v2.support.V2TestPlatformFactory;
 import dev.dotgit.application.testing.TestPlatform;
@@ -16,9 +17,11 @@ class V2ApiTest {
     EmbeddedServer server;
     @Inject
     TestPlatform platform;
+    @Inject
+    FailingAuthentication authentication;
 
     V2Api api() {
-        return new V2Api(server.getURI(), platform);
+        return new V2Api(server.getURI(), platform, authentication);
     }
 
     @Nested
@@ -52,6 +55,13 @@ class V2ApiTest {
     @Nested
     class Previews extends PreviewRoutesSpec {
         Previews() {
+            super(V2ApiTest.this::api);
+        }
+    }
+
+    @Nested
+    class UnexpectedFailures extends UnexpectedFailureSpec {
+        UnexpectedFailures() {
             super(V2ApiTest.this::api);
         }
     }

@@ -17,10 +17,16 @@ public final class V2Api {
 
     private final URI server;
     private final TestPlatform platform;
+    private final FailingAuthentication authentication;
 
-    public V2Api(URI server, TestPlatform platform) {
+    public V2Api(URI server, TestPlatform platform, FailingAuthentication authentication) {
         this.server = server;
         this.platform = platform;
+        this.authentication = authentication;
+    }
+
+    public FailingAuthentication authentication() {
+        return authentication;
     }
 
     public URI server() {

@@ -1,6 +1,5 @@
 package dev.dotgit.adapter.rest.v2.support;
 
-import dev.dotgit.application.port.in.auth.AuthenticateCallerUseCase;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.GetDeploymentQuery;
 import dev.dotgit.application.port.in.deployment.ListDeploymentsQuery;
@@ -47,9 +46,10 @@ public class V2TestPlatformFactory {
         return new TestPlatform(workspaceRoot);
     }
 
+    /** The authentication in-port, whose next call a test can make fail (see FailingAuthentication). */
     @Singleton
-    AuthenticateCallerUseCase authenticateCaller(TestPlatform platform) {
-        return platform.authenticateCaller;
+    FailingAuthentication authenticateCaller(TestPlatform platform) {
+        return new FailingAuthentication(platform.authenticateCaller);
     }
 
     @Singleton
