@@ -16,6 +16,7 @@ import dev.dotgit.domain.project.ProjectOverview;
 import dev.dotgit.domain.repository.Repository;
 import dev.dotgit.domain.shared.Timestamps;
 import java.time.Clock;
+import java.util.Optional;
 
 public final class CreateProjectService implements CreateProjectUseCase {
 
@@ -45,7 +46,13 @@ public final class CreateProjectService implements CreateProjectUseCase {
             throw InsufficientScope.restrictedKey("create projects");
         }
         if (command.repositoryId().isEmpty()) {
-            Project project = provisioning.provision(caller.account(), command.name(), true, java.util.Optional.empty(),
+            // The caller asked for a project: a taken project name is reported as such, before
+            // provisioning would stumble on the repository of the same name. Two creates racing
+            // past this check are still decided by the stores' unique names.
+            if (projects.findByName(caller.account(), command.name().value()).isPresent()) {
+                throw new AlreadyExists("project", "name", command.name().value());
+            }
+            Project project = provisioning.provision(caller.account(), command.name(), true, Optional.empty(),
                     command.framework(), command.buildSettings()).project();
             return new ProjectOverview(project, false);
         }

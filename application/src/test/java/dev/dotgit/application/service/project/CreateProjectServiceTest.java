@@ -150,7 +150,10 @@ class CreateProjectServiceTest extends PlatformTest {
         platform.createProject.create(admin, named("web"));
 
         assertThatThrownBy(() -> platform.createProject.create(admin, named("WEB")))
-                .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.code()).isEqualTo("already_exists"));
+                .isInstanceOfSatisfying(AlreadyExists.class, e -> {
+                    assertThat(e.code()).isEqualTo("already_exists");
+                    assertThat(e.resource()).as("the conflict names what the caller asked for").isEqualTo("project");
+                });
         Repository other = platform.createRepository.create(admin, CreateRepositoryCommand.of("acme", "site", null,
                 null));
         assertThatThrownBy(() -> platform.createProject.create(admin,

@@ -5,6 +5,7 @@ import dev.dotgit.adapter.rest.v1.error.V1ErrorRenderer;
 import dev.dotgit.adapter.rest.v1.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v1.http.JsonBody;
 import dev.dotgit.adapter.rest.v1.http.QueryParameters;
+import dev.dotgit.adapter.rest.v1.http.ReadRoutes;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.DeleteDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.DeploymentListFilter;
@@ -83,6 +84,7 @@ final class DeploymentsController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     DeploymentListResponse list(@AuthenticatedCaller Caller caller,
                                 @Nullable @QueryValue("limit") String limit,
                                 @Nullable @QueryValue("offset") String offset,
@@ -102,6 +104,7 @@ final class DeploymentsController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     DeploymentResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getDeployment.get(caller, id), urls);
     }
@@ -119,6 +122,7 @@ final class DeploymentsController {
     }
 
     @Get("/{id}/logs")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     DeploymentLogsResponse logs(@AuthenticatedCaller Caller caller, String id,
                                 @Nullable @QueryValue("limit") String limit,
                                 @Nullable @QueryValue("offset") String offset) {

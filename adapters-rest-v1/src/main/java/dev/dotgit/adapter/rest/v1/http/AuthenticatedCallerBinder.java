@@ -14,10 +14,10 @@ import java.util.Optional;
  * Authenticates a v1 request once, while binding its {@link AuthenticatedCaller} argument.
  *
  * <p>Why a postponed argument binder rather than a filter: postponed binders run after the
- * filters, inside the route's execution, so on the blocking executor every v1 route runs
- * on. A key missing from the use case's cache can then go to the database without blocking
- * the event loop, and a cached key costs no extra thread hand-off (a blocking filter would
- * add one to every request). A refused key surfaces as {@code Unauthenticated} and is
+ * filters, inside the route's execution, so on the executor the route runs on (the blocking
+ * executor, or for reads the one {@link ReadRoutes} names). A key missing from the use
+ * case's cache then goes to the database wherever the route's own reads may, and a cached
+ * key costs no extra thread hand-off (a blocking filter would add one to every request). A refused key surfaces as {@code Unauthenticated} and is
  * rendered like every other v1 error.
  */
 @Singleton

@@ -5,6 +5,7 @@ import dev.dotgit.adapter.rest.v1.error.V1ErrorRenderer;
 import dev.dotgit.adapter.rest.v1.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v1.http.JsonBody;
 import dev.dotgit.adapter.rest.v1.http.QueryParameters;
+import dev.dotgit.adapter.rest.v1.http.ReadRoutes;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.application.port.in.platform.PlatformUrls;
@@ -56,6 +57,7 @@ final class ProjectsController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     ProjectListResponse list(@AuthenticatedCaller Caller caller,
                              @Nullable @QueryValue("page") String page,
                              @Nullable @QueryValue("per_page") String perPage) {
@@ -87,6 +89,7 @@ final class ProjectsController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     ProjectResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getProject.get(caller, id).project());
     }

@@ -1,0 +1,58 @@
+package dev.dotgit.adapter.rest.v3.http;
+
+import dev.dotgit.domain.error.InvalidInput;
+import dev.dotgit.domain.error.InvalidInput.Problem;
+import dev.dotgit.domain.error.InvalidInput.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads v3 query parameters as the raw strings the client sent, so that a bad value is a
+ * 400 {@code validation_failed} naming the parameter rather than a framework conversion
+ * error. An absent parameter takes its default; a present one, even empty, must be valid.
+ * Unknown parameters are ignored (only bodies are strict).
+ */
+public final class QueryParameters {
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    public int integer(String name, String raw, int defaultValue, int min, int max) {
+        if (raw == null) {
+            return defaultValue;
+        }
+        String rule = "Must be an integer from " + min + " to " + max;
+        if (!INTEGER.matcher(raw).matches()) {
+            violations.add(new Violation(name, Problem.BAD_FORMAT, raw, null, rule));
+            return defaultValue;
+        }
+        long value = Long.parseLong(raw);
+        if (value < min || value > max) {
+            violations.add(new Violation(name, Problem.OUT_OF_RANGE, raw, null, rule));
+            return defaultValue;
+        }
+        return (int) value;
+    }
+
+    /** One word of an enumerated vocabulary; {@code parse} answers empty for a word outside it. */
+    public <T> Optional<T> oneOf(String name, String raw, Function<String, Optional<T>> parse, List<String> allowed) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Optional<T> value = parse.apply(raw);
+        if (value.isEmpty()) {
+            violations.addAll(InvalidInput.notAllowed(name, raw, allowed).violations());
+        }
+        return value;
+    }
+
+    public void throwIfInvalid() {
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+    }
+}
