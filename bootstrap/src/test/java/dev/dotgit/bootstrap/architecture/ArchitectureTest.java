@@ -44,6 +44,7 @@ class ArchitectureTest {
             .adapter("webhooks", "dev.dotgit.adapter.webhooks..")
             .adapter("rest-admin", "dev.dotgit.adapter.rest.admin..")
             .adapter("rest-v1", "dev.dotgit.adapter.rest.v1..")
+            .adapter("rest-v2", "dev.dotgit.adapter.rest.v2..")
             .adapter("rest-v3", "dev.dotgit.adapter.rest.v3..")
             .ensureAllClassesAreContainedInArchitectureIgnoring(BOOTSTRAP)
             // The composition root must see every layer to wire it (its generated bean
