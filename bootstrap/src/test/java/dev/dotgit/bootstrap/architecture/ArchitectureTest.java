@@ -3,6 +3,7 @@ package dev.dotgit.bootstrap.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -52,6 +53,19 @@ class ArchitectureTest {
             .ignoreDependency(JavaClass.Predicates.resideInAPackage(BOOTSTRAP), DescribedPredicate.alwaysTrue())
             .because("the core depends on nothing outside it, and adapters (each API version among them) "
                     + "never depend on each other, so each can change or be replaced alone");
+
+    /**
+     * Said again on its own, although the onion already implies it, because it is the rule
+     * every API version lives by: v1 can freeze while v3 moves only if nothing of one version
+     * (DTOs, mappers, cursor codecs, error renderers) is reachable from another.
+     */
+    @ArchTest
+    static final ArchRule api_versions_are_isolated_from_each_other = slices()
+            // one slice per REST module: v1, v2, v3, and the operator surface (admin)
+            .matching("dev.dotgit.adapter.rest.(*)..")
+            .should().notDependOnEachOther()
+            .because("each API version translates the same use cases in its own module; sharing a class between "
+                    + "versions would let a change for one silently change another's payloads");
 
     @ArchTest
     static final ArchRule domain_uses_only_the_jdk = classes().that().resideInAPackage(DOMAIN)
