@@ -1,6 +1,7 @@
 package dev.dotgit.bootstrap.http;
 
 import dev.dotgit.application.port.in.platform.PlatformUrls;
+import dev.dotgit.bootstrap.DotgitConfiguration;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,9 +28,16 @@ class ApiIndexController {
 
     private final ApiIndex index;
 
-    ApiIndexController(PlatformUrls urls) {
-        this.index = new ApiIndex("dotgit",
-                List.of(new ApiVersion("v1", urls.api("/v1"), "current")),
+    /**
+     * All three versions are served at once. v3 is the one to build on; v1 and v2 keep working
+     * unchanged, and v1 says "deprecated" once an operator has announced its sunset.
+     */
+    ApiIndexController(DotgitConfiguration configuration) {
+        PlatformUrls urls = configuration.urls();
+        this.index = new ApiIndex("dotgit", List.of(
+                new ApiVersion("v1", urls.api("/v1"), configuration.v1Sunset().isPresent() ? "deprecated" : "supported"),
+                new ApiVersion("v2", urls.api("/v2"), "supported"),
+                new ApiVersion("v3", urls.api("/v3"), "current")),
                 urls.api("/health"));
     }
 

@@ -118,8 +118,10 @@ class CrossCuttingTest {
 
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.jsonPath().getString("name")).isEqualTo("dotgit");
-        assertThat(index.jsonPath().getList("versions.version")).containsExactly("v1");
+        assertThat(index.jsonPath().getList("versions.version")).containsExactly("v1", "v2", "v3");
+        assertThat(index.jsonPath().getList("versions.status")).containsExactly("supported", "supported", "current");
         assertThat(index.jsonPath().getString("versions[0].url")).endsWith("/v1").startsWith("http://localhost:");
+        assertThat(index.jsonPath().getString("versions[2].url")).endsWith("/v3").startsWith("http://localhost:");
         assertThat(index.header("X-Request-Id")).isNotBlank();
     }
 }
