@@ -1,5 +1,6 @@
 package dev.dotgit.bootstrap.http;
 
+import dev.dotgit.application.port.in.hosting.ServeSiteQuery;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
@@ -24,6 +25,21 @@ import java.util.Map;
 class CommonHeadersFilter implements Ordered {
 
     static final String REQUEST_ID = "X-Request-Id";
+    /**
+     * An API answer is JSON for programs, never a page: nothing may load from it, frame it or
+     * learn where the caller came from. Hosted sites are pages their owners wrote, so they do
+     * not get these (their scripts, frames and styles must work).
+     */
+    private static final Map<String, String> API_ONLY = Map.of(
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+
+    private final ServeSiteQuery sites;
+
+    CommonHeadersFilter(ServeSiteQuery sites) {
+        this.sites = sites;
+    }
 
     @Override
     public int getOrder() {
@@ -46,12 +62,15 @@ class CommonHeadersFilter implements Ordered {
         return finished;
     }
 
-    private static void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    private void decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String requestId = request.getHeaders().get(REQUEST_ID);
         if (requestId != null) {
             response.getHeaders().set(REQUEST_ID, requestId);
         }
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        if (!sites.isSiteHost(request.getHeaders().get(HttpHeaders.HOST))) {
+            API_ONLY.forEach((name, value) -> response.getHeaders().set(name, value));
+        }
         if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
             // API answers are per caller and per moment; sites set their own caching.
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -56,6 +56,9 @@ class BuiltSiteTest {
 
             Response site = api.siteAt(finished.path("deploy_url")).get("/");
             assertThat(site.statusCode()).isEqualTo(200);
+            assertThat(site.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(site.header("Content-Security-Policy")).as("a site's own scripts and styles must work").isNull();
+            assertThat(site.header("X-Frame-Options")).isNull();
             assertThat(site.asString()).isEqualTo("<h1>built " + commitSha + "</h1>\n<p>token sha256 "
                     + sha256(secret) + "</p>\n");
             assertThat(api.site(name).get("/").asString()).isEqualTo(site.asString());

@@ -63,6 +63,10 @@ public final class V1Replies {
     private static void assertHardeningHeaders(UnaryOperator<String> header) {
         assertThat(header.apply("Cache-Control")).as("Cache-Control").isEqualTo("no-store");
         assertThat(header.apply("X-Content-Type-Options")).as("X-Content-Type-Options").isEqualTo("nosniff");
+        assertThat(header.apply("Content-Security-Policy")).as("Content-Security-Policy")
+                .isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(header.apply("X-Frame-Options")).as("X-Frame-Options").isEqualTo("DENY");
+        assertThat(header.apply("Referrer-Policy")).as("Referrer-Policy").isEqualTo("no-referrer");
         assertThat(header.apply("Api-Version")).as("Api-Version").isEqualTo("v1");
         assertThat(header.apply("Content-Type")).as("Content-Type").startsWith("application/json");
     }
