@@ -79,4 +79,11 @@ class V3ApiTest {
             super(V3ApiTest.this::api);
         }
     }
+
+    @Nested
+    class Webhooks extends WebhookRoutesSpec {
+        Webhooks() {
+            super(V3ApiTest.this::api);
+        }
+    }
 }

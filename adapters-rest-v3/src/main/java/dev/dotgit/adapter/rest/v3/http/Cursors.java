@@ -34,7 +34,9 @@ public final class Cursors {
     public enum Kind {
         PROJECTS("projects", "proj"),
         DEPLOYMENTS("deployments", "dep"),
-        API_KEYS("api_keys", "key");
+        API_KEYS("api_keys", "key"),
+        WEBHOOKS("webhooks", "wh"),
+        WEBHOOK_DELIVERIES("webhook_deliveries", "whd");
 
         private final String tag;
         private final String idPrefix;

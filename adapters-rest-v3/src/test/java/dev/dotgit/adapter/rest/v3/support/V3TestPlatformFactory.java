@@ -14,6 +14,12 @@ import dev.dotgit.application.port.in.project.ArchiveProjectUseCase;
 import dev.dotgit.application.port.in.project.CreateProjectUseCase;
 import dev.dotgit.application.port.in.project.GetProjectQuery;
 import dev.dotgit.application.port.in.project.ListProjectsQuery;
+import dev.dotgit.application.port.in.webhook.CreateWebhookUseCase;
+import dev.dotgit.application.port.in.webhook.DeleteWebhookUseCase;
+import dev.dotgit.application.port.in.webhook.GetWebhookQuery;
+import dev.dotgit.application.port.in.webhook.ListWebhookDeliveriesQuery;
+import dev.dotgit.application.port.in.webhook.ListWebhooksQuery;
+import dev.dotgit.application.port.in.webhook.RedeliverWebhookUseCase;
 import dev.dotgit.application.testing.TestPlatform;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -126,6 +132,36 @@ public class V3TestPlatformFactory {
     @Singleton
     RevokeApiKeyUseCase revokeApiKey(TestPlatform platform) {
         return platform.revokeApiKey;
+    }
+
+    @Singleton
+    CreateWebhookUseCase createWebhook(TestPlatform platform) {
+        return platform.createWebhook;
+    }
+
+    @Singleton
+    ListWebhooksQuery listWebhooks(TestPlatform platform) {
+        return platform.listWebhooks;
+    }
+
+    @Singleton
+    GetWebhookQuery getWebhook(TestPlatform platform) {
+        return platform.getWebhook;
+    }
+
+    @Singleton
+    DeleteWebhookUseCase deleteWebhook(TestPlatform platform) {
+        return platform.deleteWebhook;
+    }
+
+    @Singleton
+    ListWebhookDeliveriesQuery listWebhookDeliveries(TestPlatform platform) {
+        return platform.listWebhookDeliveries;
+    }
+
+    @Singleton
+    RedeliverWebhookUseCase redeliverWebhook(TestPlatform platform) {
+        return platform.redeliverWebhook;
     }
 
     @PreDestroy
