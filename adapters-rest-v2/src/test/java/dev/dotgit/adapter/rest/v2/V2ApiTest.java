@@ -72,4 +72,11 @@ class V2ApiTest {
             super(V2ApiTest.this::api);
         }
     }
+
+    @Nested
+    class Webhooks extends WebhookRoutesSpec {
+        Webhooks() {
+            super(V2ApiTest.this::api);
+        }
+    }
 }

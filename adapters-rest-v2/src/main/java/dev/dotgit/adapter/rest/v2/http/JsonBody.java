@@ -95,6 +95,32 @@ public final class JsonBody {
         return has(field) ? string(field, object.get(field)) : null;
     }
 
+    /**
+     * An array of strings that must be present (it may be empty: whether that is allowed is the
+     * use case's rule). Any other JSON type, or an element that is not a string, is a wrong type
+     * naming the array itself, since that is the field the caller wrote.
+     */
+    public List<String> requiredStringList(String field) {
+        if (!has(field)) {
+            missing(field);
+            return null;
+        }
+        JsonNode value = object.get(field);
+        if (!value.isArray()) {
+            wrongType(field, "Must be an array of strings");
+            return null;
+        }
+        List<String> strings = new ArrayList<>(value.size());
+        for (JsonNode element : value.values()) {
+            if (!element.isString()) {
+                wrongType(field, "Must be an array of strings");
+                return null;
+            }
+            strings.add(element.getStringValue());
+        }
+        return strings;
+    }
+
     /** A boolean that may be left out; null means left out. */
     public Boolean optionalBoolean(String field) {
         if (!has(field)) {

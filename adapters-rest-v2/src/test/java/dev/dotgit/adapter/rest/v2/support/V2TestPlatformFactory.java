@@ -10,6 +10,12 @@ import dev.dotgit.application.port.in.platform.PlatformUrls;
 import dev.dotgit.application.port.in.repository.CreateRepositoryUseCase;
 import dev.dotgit.application.port.in.repository.GetRepositoryQuery;
 import dev.dotgit.application.port.in.repository.ListRepositoriesQuery;
+import dev.dotgit.application.port.in.webhook.CreateWebhookUseCase;
+import dev.dotgit.application.port.in.webhook.DeleteWebhookUseCase;
+import dev.dotgit.application.port.in.webhook.GetWebhookQuery;
+import dev.dotgit.application.port.in.webhook.ListWebhookDeliveriesQuery;
+import dev.dotgit.application.port.in.webhook.ListWebhooksQuery;
+import dev.dotgit.application.port.in.webhook.RedeliverWebhookUseCase;
 import dev.dotgit.application.testing.TestPlatform;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -100,6 +106,36 @@ public class V2TestPlatformFactory {
     @Singleton
     ReadDeploymentLogsQuery readDeploymentLogs(TestPlatform platform) {
         return platform.readDeploymentLogs;
+    }
+
+    @Singleton
+    CreateWebhookUseCase createWebhook(TestPlatform platform) {
+        return platform.createWebhook;
+    }
+
+    @Singleton
+    ListWebhooksQuery listWebhooks(TestPlatform platform) {
+        return platform.listWebhooks;
+    }
+
+    @Singleton
+    GetWebhookQuery getWebhook(TestPlatform platform) {
+        return platform.getWebhook;
+    }
+
+    @Singleton
+    DeleteWebhookUseCase deleteWebhook(TestPlatform platform) {
+        return platform.deleteWebhook;
+    }
+
+    @Singleton
+    ListWebhookDeliveriesQuery listWebhookDeliveries(TestPlatform platform) {
+        return platform.listWebhookDeliveries;
+    }
+
+    @Singleton
+    RedeliverWebhookUseCase redeliverWebhook(TestPlatform platform) {
+        return platform.redeliverWebhook;
     }
 
     @PreDestroy
