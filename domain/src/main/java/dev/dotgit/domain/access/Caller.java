@@ -45,6 +45,18 @@ public record Caller(AccountSlug account, String principal, Set<Scope> scopes, S
         return environments.isEmpty() || environments.contains(environment);
     }
 
+    /**
+     * Account-wide actions (issuing or revoking keys, creating projects, managing webhook
+     * subscriptions, which hear about every project) need a key that reaches the whole account.
+     *
+     * @param action what the caller tried, for the message ("manage webhooks")
+     */
+    public void requireUnrestricted(String action) {
+        if (isRestricted()) {
+            throw InsufficientScope.restrictedKey(action);
+        }
+    }
+
     public boolean isRestricted() {
         return !projects.isEmpty() || !environments.isEmpty();
     }

@@ -11,7 +11,6 @@ import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.ApiKey;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.apikey.SecretKey;
-import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.project.ProjectId;
 import dev.dotgit.domain.shared.Timestamps;
@@ -50,9 +49,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
     @Override
     public IssuedApiKey create(Caller caller, CreateApiKeyCommand command) {
         caller.require(Scope.ADMIN);
-        if (caller.isRestricted()) {
-            throw InsufficientScope.restrictedKey("create API keys");
-        }
+        caller.requireUnrestricted("create API keys");
         for (Scope scope : command.scopes()) {
             caller.require(scope);
         }

@@ -9,7 +9,6 @@ import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.ApiKey;
 import dev.dotgit.domain.apikey.ApiKeyId;
 import dev.dotgit.domain.apikey.Scope;
-import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.shared.Timestamps;
 import java.time.Clock;
@@ -42,9 +41,7 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
         caller.require(Scope.ADMIN);
         // A restricted admin key sees only part of the account; it must not switch off keys
         // that reach beyond what it can see.
-        if (caller.isRestricted()) {
-            throw InsufficientScope.restrictedKey("revoke API keys");
-        }
+        caller.requireUnrestricted("revoke API keys");
         ApiKey revoked = transactions.inTransaction(() -> {
             ApiKey key = ApiKeyId.parse(keyId)
                     .flatMap(id -> keys.findById(caller.account(), id))

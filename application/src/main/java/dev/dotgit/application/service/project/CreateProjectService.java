@@ -10,7 +10,6 @@ import dev.dotgit.application.service.repository.RepositoryProvisioning;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.error.AlreadyExists;
-import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.project.Project;
 import dev.dotgit.domain.project.ProjectOverview;
 import dev.dotgit.domain.repository.Repository;
@@ -41,10 +40,8 @@ public final class CreateProjectService implements CreateProjectUseCase {
     @Override
     public ProjectOverview create(Caller caller, CreateProjectCommand command) {
         caller.require(Scope.WRITE);
-        if (caller.isRestricted()) {
-            // A key limited to some projects could not even see the project it created.
-            throw InsufficientScope.restrictedKey("create projects");
-        }
+        // A key limited to some projects could not even see the project it created.
+        caller.requireUnrestricted("create projects");
         if (command.repositoryId().isEmpty()) {
             // The caller asked for a project: a taken project name is reported as such, before
             // provisioning would stumble on the repository of the same name. Two creates racing

@@ -4,7 +4,6 @@ import dev.dotgit.application.port.in.repository.CreateRepositoryCommand;
 import dev.dotgit.application.port.in.repository.CreateRepositoryUseCase;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
-import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.project.BuildSettings;
 import dev.dotgit.domain.repository.Repository;
@@ -25,9 +24,7 @@ public final class CreateRepositoryService implements CreateRepositoryUseCase {
             // Another account's slug is answered like a slug that does not exist.
             throw new NotFound("account", command.owner().value());
         }
-        if (caller.isRestricted()) {
-            throw InsufficientScope.restrictedKey("create repositories");
-        }
+        caller.requireUnrestricted("create repositories");
         return provisioning.provision(command.owner(), command.name(), command.isPrivate(), command.description(),
                 Optional.empty(), BuildSettings.NONE).repository();
     }

@@ -8,7 +8,6 @@ import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.application.port.out.webhook.SaveWebhookPort;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
-import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.shared.Timestamps;
 import dev.dotgit.domain.webhook.WebhookSubscription;
@@ -32,9 +31,7 @@ public final class CreateWebhookService implements CreateWebhookUseCase {
     @Override
     public CreatedWebhook create(Caller caller, CreateWebhookCommand command) {
         caller.require(Scope.ADMIN);
-        if (caller.isRestricted()) {
-            throw InsufficientScope.restrictedKey("manage webhooks");
-        }
+        caller.requireUnrestricted("manage webhooks");
         WebhookSubscription subscription = WebhookSubscription.create(caller.account(), command.version(),
                 command.url(), command.events(), Timestamps.now(clock));
         WebhookTargets.Check check = targets.check(subscription.url());

@@ -29,6 +29,7 @@ public final class DeleteWebhookService implements DeleteWebhookUseCase {
     @Override
     public void delete(Caller caller, String webhookId) {
         caller.require(Scope.ADMIN);
+        caller.requireUnrestricted("manage webhooks");
         transactions.inTransaction(() -> {
             WebhookSubscription subscription = OwnWebhooks.find(webhooks, caller, webhookId);
             if (!saveWebhooks.delete(subscription.id())) {

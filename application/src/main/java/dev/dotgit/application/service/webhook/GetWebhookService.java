@@ -17,6 +17,7 @@ public final class GetWebhookService implements GetWebhookQuery {
     @Override
     public Webhook get(Caller caller, String webhookId) {
         caller.require(Scope.ADMIN);
+        caller.requireUnrestricted("manage webhooks");
         return Webhook.of(OwnWebhooks.find(webhooks, caller, webhookId));
     }
 }

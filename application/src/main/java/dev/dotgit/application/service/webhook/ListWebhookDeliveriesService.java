@@ -26,6 +26,7 @@ public final class ListWebhookDeliveriesService implements ListWebhookDeliveries
     public Page<WebhookDelivery> list(Caller caller, String webhookId, Optional<DeliveryStatus> status,
                                       PageRequest page) {
         caller.require(Scope.ADMIN);
+        caller.requireUnrestricted("manage webhooks");
         WebhookSubscription subscription = OwnWebhooks.find(webhooks, caller, webhookId);
         return deliveries.list(subscription.id(), status, page);
     }

@@ -19,6 +19,7 @@ public final class ListWebhooksService implements ListWebhooksQuery {
     @Override
     public Page<Webhook> list(Caller caller, PageRequest page) {
         caller.require(Scope.ADMIN);
+        caller.requireUnrestricted("manage webhooks");
         return webhooks.list(caller.account(), page).map(Webhook::of);
     }
 }

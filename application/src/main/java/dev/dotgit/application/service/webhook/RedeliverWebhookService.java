@@ -39,6 +39,7 @@ public final class RedeliverWebhookService implements RedeliverWebhookUseCase {
     @Override
     public WebhookDelivery redeliver(Caller caller, String webhookId, String deliveryId) {
         caller.require(Scope.ADMIN);
+        caller.requireUnrestricted("manage webhooks");
         WebhookSubscription subscription = OwnWebhooks.find(webhooks, caller, webhookId);
         WebhookDelivery original = WebhookDeliveryId.parse(deliveryId)
                 .flatMap(deliveries::findById)

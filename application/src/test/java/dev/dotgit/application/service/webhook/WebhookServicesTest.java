@@ -123,6 +123,26 @@ class WebhookServicesTest extends PlatformTest {
     }
 
     @Test
+    void subscriptionsHearAboutTheWholeAccountSoOnlyUnrestrictedAdminKeysManageThem() {
+        CreatedWebhook webhook = subscribe(admin, WebhookApiVersion.V3, "deployment.created");
+        String id = webhook.webhook().id().value();
+        Caller restricted = new Caller(admin.account(), "key_restricted", Set.of(Scope.ADMIN),
+                Set.of(web.project().id()), Set.of());
+
+        assertThatThrownBy(() -> subscribe(restricted, WebhookApiVersion.V3, "deployment.created"))
+                .isInstanceOf(InsufficientScope.class);
+        assertThatThrownBy(() -> platform.listWebhooks.list(restricted, PageRequest.first(10)))
+                .isInstanceOf(InsufficientScope.class);
+        assertThatThrownBy(() -> platform.getWebhook.get(restricted, id)).isInstanceOf(InsufficientScope.class);
+        assertThatThrownBy(() -> platform.deleteWebhook.delete(restricted, id)).isInstanceOf(InsufficientScope.class);
+        assertThatThrownBy(() -> platform.listWebhookDeliveries.list(restricted, id, Optional.empty(),
+                PageRequest.first(10))).isInstanceOf(InsufficientScope.class);
+        assertThatThrownBy(() -> platform.redeliverWebhook.redeliver(restricted, id, "whd_0000000000"))
+                .isInstanceOf(InsufficientScope.class);
+        assertThat(platform.getWebhook.get(admin, id)).isEqualTo(webhook.webhook());
+    }
+
+    @Test
     void anotherAccountsWebhookIsNotFoundAndNeverListed() {
         CreatedWebhook webhook = subscribe(admin, WebhookApiVersion.V3, "deployment.created");
         trigger();

@@ -104,10 +104,7 @@ public final class E2eServer implements BeforeAllCallback, AfterAllCallback {
         static SharedServer start() {
             TemporaryDirectory dataDir = TemporaryDirectory.create("dotgit-e2e-h2-");
             try {
-                // Webhook tests deliver to a receiver on loopback, which the SSRF guard refuses unless allowed.
-                ServerSettings settings = ServerSettings.fresh(dataDir.path())
-                        .with("dotgit.webhooks.allowed-hosts", "127.0.0.1");
-                return new SharedServer(dataDir, InProcessServer.start(settings));
+                return new SharedServer(dataDir, InProcessServer.start(ServerSettings.fresh(dataDir.path())));
             } catch (RuntimeException | Error e) {
                 try {
                     dataDir.close();

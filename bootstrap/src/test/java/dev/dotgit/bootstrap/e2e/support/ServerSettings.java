@@ -57,6 +57,7 @@ public record ServerSettings(int port, Path dataDir, SecretKey bootstrapKey, Str
         properties.put("dotgit.jobs.retry-initial-delay", "1s");
         properties.put("dotgit.jobs.shutdown-max-wait", "5s");
         properties.put("dotgit.builds.cancellation-check-interval", "250ms");
+        // Webhook tests deliver to a receiver on loopback, which the SSRF guard refuses unless allowed.
         properties.put("dotgit.webhooks.allowed-hosts", "127.0.0.1");
         properties.putAll(extra);
         return properties;
