@@ -23,6 +23,7 @@ import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
 import dev.dotgit.application.port.out.scheduling.SchedulePipelinePort;
 import dev.dotgit.application.port.out.site.SiteStoragePort;
 import dev.dotgit.application.port.out.source.SourceRepositoryPort;
+import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
@@ -34,6 +35,9 @@ import dev.dotgit.application.port.out.webhook.SendWebhookPort;
 import dev.dotgit.application.port.out.webhook.WebhookOutboxPort;
 import dev.dotgit.application.port.out.workspace.BuildWorkspacePort;
 import dev.dotgit.application.service.access.VisibleObjects;
+import dev.dotgit.application.service.idempotency.ClaimIdempotencyKeyService;
+import dev.dotgit.application.service.idempotency.CompleteIdempotentRequestService;
+import dev.dotgit.application.service.idempotency.ReleaseIdempotencyKeyService;
 import dev.dotgit.application.service.account.BootstrapPlatformService;
 import dev.dotgit.application.service.account.CreateAccountService;
 import dev.dotgit.application.service.account.UpdateAccountService;
@@ -401,5 +405,23 @@ class ApplicationFactory {
     ServeSiteService serveSite(PlatformUrls urls, LoadDeploymentPort deployments, LoadProjectPort projects,
                                SiteStoragePort sites) {
         return new ServeSiteService(urls, deployments, projects, sites);
+    }
+
+    // ---- idempotency keys (used by bootstrap's IdempotencyFilter) ----
+
+    @Singleton
+    ClaimIdempotencyKeyService claimIdempotencyKey(ClaimIdempotencyKeyPort keys, RunInTransactionPort transactions,
+                                                   Clock clock) {
+        return new ClaimIdempotencyKeyService(keys, transactions, clock);
+    }
+
+    @Singleton
+    CompleteIdempotentRequestService completeIdempotentRequest(ClaimIdempotencyKeyPort keys, Clock clock) {
+        return new CompleteIdempotentRequestService(keys, clock);
+    }
+
+    @Singleton
+    ReleaseIdempotencyKeyService releaseIdempotencyKey(ClaimIdempotencyKeyPort keys) {
+        return new ReleaseIdempotencyKeyService(keys);
     }
 }

@@ -20,7 +20,12 @@ import dev.dotgit.application.port.out.project.SaveProjectPort;
 import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
 import dev.dotgit.application.port.out.repository.RepositoryFilter;
 import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
+import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
+import dev.dotgit.domain.idempotency.IdempotencyClaim;
+import dev.dotgit.domain.idempotency.IdempotencyKey;
+import dev.dotgit.domain.idempotency.IdempotencyRecord;
+import dev.dotgit.domain.idempotency.StoredResponse;
 import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
 import dev.dotgit.application.port.out.webhook.SaveWebhookDeliveryPort;
@@ -80,7 +85,7 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
         LoadApiKeyPort, SaveApiKeyPort, LoadProjectPort, SaveProjectPort, LoadRepositoryPort, SaveRepositoryPort,
         LoadDeploymentPort, SaveDeploymentPort, DeleteDeploymentPort, AppendDeploymentLogPort,
         LoadDeploymentLogPort, LoadWebhookPort, SaveWebhookPort, WebhookOutboxPort, LoadWebhookDeliveryPort,
-        SaveWebhookDeliveryPort, ScheduleWebhookDeliveryPort {
+        SaveWebhookDeliveryPort, ScheduleWebhookDeliveryPort, ClaimIdempotencyKeyPort {
 
     private static final Comparator<Instant> NEWEST = Comparator.reverseOrder();
 
@@ -99,6 +104,7 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
         final Map<WebhookDeliveryId, WebhookDelivery> deliveries = new LinkedHashMap<>();
         /** Delivery jobs, as the job table holds them: they commit and roll back with everything else. */
         final Map<WebhookDeliveryId, Instant> deliveryJobs = new LinkedHashMap<>();
+        final Map<IdempotencySlot, IdempotencyRecord> idempotencyKeys = new HashMap<>();
 
         State copy() {
             State c = new State();
@@ -112,6 +118,7 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
             c.events.putAll(events);
             c.deliveries.putAll(deliveries);
             c.deliveryJobs.putAll(deliveryJobs);
+            c.idempotencyKeys.putAll(idempotencyKeys);
             return c;
         }
     }
@@ -619,6 +626,62 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
 
     public Map<WebhookDeliveryId, Instant> deliveryJobs() {
         return locked(() -> Map.copyOf(state.deliveryJobs));
+    }
+
+    // ---- idempotency keys ----
+
+    /** The primary key of a stored idempotency key. */
+    private record IdempotencySlot(AccountSlug account, IdempotencyKey key) {
+        static IdempotencySlot of(IdempotencyClaim claim) {
+            return new IdempotencySlot(claim.account(), claim.key());
+        }
+    }
+
+    @Override
+    public boolean claim(IdempotencyClaim claim, Instant completedExpireAtOrBefore, Instant inFlightExpireAtOrBefore) {
+        return locked(() -> {
+            IdempotencySlot slot = IdempotencySlot.of(claim);
+            IdempotencyRecord held = state.idempotencyKeys.get(slot);
+            if (held != null) {
+                Instant threshold = held.isInFlight() ? inFlightExpireAtOrBefore : completedExpireAtOrBefore;
+                if (held.claim().claimedAt().isAfter(threshold)) {
+                    return false;
+                }
+            }
+            state.idempotencyKeys.put(slot, IdempotencyRecord.inFlight(claim));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> find(AccountSlug account, IdempotencyKey key) {
+        return locked(() -> Optional.ofNullable(state.idempotencyKeys.get(new IdempotencySlot(account, key))));
+    }
+
+    @Override
+    public boolean complete(IdempotencyClaim claim, StoredResponse response, Instant completedAt) {
+        return locked(() -> {
+            IdempotencySlot slot = IdempotencySlot.of(claim);
+            IdempotencyRecord held = state.idempotencyKeys.get(slot);
+            if (held == null || !held.isInFlight() || !held.claim().claimId().equals(claim.claimId())) {
+                return false;
+            }
+            state.idempotencyKeys.put(slot, new IdempotencyRecord(held.claim(), response, completedAt));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean release(IdempotencyClaim claim) {
+        return locked(() -> {
+            IdempotencySlot slot = IdempotencySlot.of(claim);
+            IdempotencyRecord held = state.idempotencyKeys.get(slot);
+            if (held == null || !held.isInFlight() || !held.claim().claimId().equals(claim.claimId())) {
+                return false;
+            }
+            state.idempotencyKeys.remove(slot);
+            return true;
+        });
     }
 
     // ---- helpers ----

@@ -4,6 +4,8 @@ import dev.dotgit.application.port.out.contract.AccountPortsContract;
 import dev.dotgit.application.port.out.contract.ApiKeyPortsContract;
 import dev.dotgit.application.port.out.contract.DeploymentLogPortsContract;
 import dev.dotgit.application.port.out.contract.DeploymentPortsContract;
+import dev.dotgit.application.port.out.contract.IdempotencyKeyPortContract;
+import dev.dotgit.application.port.out.contract.IdempotencyPorts;
 import dev.dotgit.application.port.out.contract.PersistencePorts;
 import dev.dotgit.application.port.out.contract.ProjectPortsContract;
 import dev.dotgit.application.port.out.contract.RepositoryPortsContract;
@@ -77,6 +79,14 @@ class InMemoryPersistenceContractTest {
         @Override
         protected WebhookPorts ports() {
             return WebhookPorts.allImplementedBy(store);
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyKeyPortContract {
+        @Override
+        protected IdempotencyPorts ports() {
+            return IdempotencyPorts.allImplementedBy(store);
         }
     }
 

@@ -11,7 +11,7 @@ public abstract sealed class DomainError extends RuntimeException
         permits NotFound, AlreadyExists, InvalidInput, InvalidBranch, InvalidCommit,
                 DeploymentNotCancellable, DeploymentInUse, IllegalDeploymentTransition,
                 ProjectArchived, Unauthenticated, InsufficientScope, ConcurrentModification,
-                StorageUnavailable, MalformedJson {
+                StorageUnavailable, MalformedJson, IdempotencyKeyReused, IdempotencyKeyInUse {
 
     protected DomainError(String message) {
         super(message, null, false, false);

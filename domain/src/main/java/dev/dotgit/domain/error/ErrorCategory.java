@@ -18,6 +18,11 @@ public enum ErrorCategory {
     UNAUTHENTICATED,
     /** The credential is valid but does not allow this. */
     FORBIDDEN,
+    /**
+     * The request is well-formed but repeats an earlier one's idempotency key with other content:
+     * it can never succeed as sent, whatever the state of the objects it names.
+     */
+    UNPROCESSABLE,
     /** A dependency of the server (the database) failed; retrying later may succeed. */
     UNAVAILABLE
 }

@@ -21,6 +21,11 @@ public final class InvalidInput extends DomainError {
         NOT_ALLOWED,
         /** A string that does not follow its format. */
         BAD_FORMAT,
+        /**
+         * A request header (not a body field or query parameter) with a value outside its rule,
+         * e.g. an over-long {@code Idempotency-Key}. v1 answers these in its general shape (C2).
+         */
+        BAD_HEADER,
         /** A field the route does not know (only versions that reject them raise this). */
         UNKNOWN_FIELD
     }
@@ -74,6 +79,11 @@ public final class InvalidInput extends DomainError {
 
     public static InvalidInput badFormat(String field, String value, String rule) {
         return new InvalidInput(new Violation(field, Problem.BAD_FORMAT, value, null, rule));
+    }
+
+    /** A header value that breaks its rule; the value itself is not echoed (it may be long or binary). */
+    public static InvalidInput badHeader(String header, String rule) {
+        return new InvalidInput(new Violation(header, Problem.BAD_HEADER, null, null, rule));
     }
 
     public static InvalidInput unknownField(String field) {

@@ -57,6 +57,8 @@ public final class SqlValues {
             statement.setInt(index, number);
         } else if (value instanceof Boolean flag) {
             statement.setBoolean(index, flag);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else {
             throw new IllegalArgumentException("no SQL binding for " + value.getClass());
         }

@@ -4,7 +4,9 @@ import dev.dotgit.application.port.out.account.LoadAccountPort;
 import dev.dotgit.application.port.out.account.SaveAccountPort;
 import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
 import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
+import dev.dotgit.application.port.out.contract.IdempotencyPorts;
 import dev.dotgit.application.port.out.contract.PersistencePorts;
+import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
 import dev.dotgit.application.port.out.contract.WebhookPorts;
 import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
@@ -70,6 +72,11 @@ public final class PersistenceContext {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    public static IdempotencyPorts idempotencyPortsOf(ApplicationContext context) {
+        return new IdempotencyPorts(context.getBean(RunInTransactionPort.class),
+                context.getBean(ClaimIdempotencyKeyPort.class));
     }
 
     public static WebhookPorts webhookPortsOf(ApplicationContext context) {

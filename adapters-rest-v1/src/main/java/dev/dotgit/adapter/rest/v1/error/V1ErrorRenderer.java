@@ -126,6 +126,8 @@ public final class V1ErrorRenderer {
         return switch (error.category()) {
             case NOT_FOUND -> general(HttpStatus.NOT_FOUND, error.code(), error.getMessage(), details);
             case CONFLICT -> general(HttpStatus.CONFLICT, error.code(), error.getMessage(), details);
+            // C2: idempotency_key_reused is a 422 in the general (004) shape, with its string code
+            case UNPROCESSABLE -> general(HttpStatus.UNPROCESSABLE_ENTITY, error.code(), error.getMessage(), details);
             case BAD_REQUEST -> general(HttpStatus.BAD_REQUEST, error.code(), error.getMessage(), details);
             case INVALID_INPUT -> forInvalidInput((InvalidInput) error);
             case UNAUTHENTICATED -> unauthenticated((Unauthenticated) error);
@@ -137,9 +139,20 @@ public final class V1ErrorRenderer {
     /**
      * C3: a missing field is a 400 {@code missing_field} (naming the first in field order in
      * {@code field}, and all of them in {@code fields}); present values that break their rule
-     * are a 422 in the seed-001 shape, one entry per violation.
+     * are a 422 in the seed-001 shape, one entry per violation; a bad request header is a 400
+     * {@code validation_failed} in the general shape.
      */
     private static Rendering forInvalidInput(InvalidInput error) {
+        Violation header = error.violations().stream()
+                .filter(v -> v.problem() == Problem.BAD_HEADER)
+                .findFirst()
+                .orElse(null);
+        if (header != null) {
+            // C2 keeps the numeric 422 shape for body fields and query parameters; a header is
+            // neither, so it is a 400 in the general shape naming the header
+            return general(HttpStatus.BAD_REQUEST, error.code(), header.field() + ": " + header.message(),
+                    Map.of("field", header.field()));
+        }
         List<String> missing = error.violations().stream()
                 .filter(v -> v.problem() == Problem.MISSING)
                 .map(Violation::field)

@@ -2,6 +2,7 @@ package dev.dotgit.adapter.rest.v1.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dotgit.domain.error.IdempotencyKeyReused;
 import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.error.InvalidInput.Problem;
@@ -64,6 +65,28 @@ class V1ErrorRendererTest {
         assertThat(rendered.code()).isEqualTo(403);
         assertThat(general(rendered).code()).isEqualTo("insufficient_scope");
         assertThat(general(rendered).details()).containsEntry("required_scope", "deploy:write");
+    }
+
+    @Test
+    void aReusedIdempotencyKeyIsA422InTheGeneralShapeWithAStringCode() {
+        MutableHttpResponse<?> foreign = HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY);
+        RouteAttributes.setException(foreign, new IdempotencyKeyReused("order-1"));
+
+        MutableHttpResponse<V1ErrorBody> rendered = renderer.renderForeign(foreign);
+
+        assertThat(rendered.code()).isEqualTo(422);
+        assertThat(general(rendered).code()).isEqualTo("idempotency_key_reused");
+        assertThat(general(rendered).details()).containsEntry("idempotency_key", "order-1");
+    }
+
+    @Test
+    void aBadHeaderIsA400InTheGeneralShapeNamingTheHeaderNotTheNumeric422() {
+        MutableHttpResponse<V1ErrorBody> rendered = renderer.renderFailure(HttpRequest.POST("/v1/projects", "{}"),
+                InvalidInput.badHeader("Idempotency-Key", "Must be 1-255 printable ASCII characters"));
+
+        assertThat(rendered.code()).isEqualTo(400);
+        assertThat(general(rendered).code()).isEqualTo("validation_failed");
+        assertThat(general(rendered).details()).containsEntry("field", "Idempotency-Key");
     }
 
     @Test

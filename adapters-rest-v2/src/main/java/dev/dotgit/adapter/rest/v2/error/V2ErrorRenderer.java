@@ -129,6 +129,7 @@ public final class V2ErrorRenderer {
         return switch (error.category()) {
             case NOT_FOUND -> general(HttpStatus.NOT_FOUND, error, details);
             case CONFLICT -> general(HttpStatus.CONFLICT, error, details);
+            case UNPROCESSABLE -> general(HttpStatus.UNPROCESSABLE_ENTITY, error, details);
             case BAD_REQUEST -> general(HttpStatus.BAD_REQUEST, error, details);
             case INVALID_INPUT -> forInvalidInput((InvalidInput) error);
             case UNAUTHENTICATED -> unauthenticated((Unauthenticated) error);

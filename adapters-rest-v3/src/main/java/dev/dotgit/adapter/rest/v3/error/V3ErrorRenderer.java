@@ -123,6 +123,7 @@ public final class V3ErrorRenderer {
         return switch (error.category()) {
             case NOT_FOUND -> general(HttpStatus.NOT_FOUND, error.code(), error.getMessage(), details);
             case CONFLICT -> general(HttpStatus.CONFLICT, error.code(), error.getMessage(), details);
+            case UNPROCESSABLE -> general(HttpStatus.UNPROCESSABLE_ENTITY, error.code(), error.getMessage(), details);
             case BAD_REQUEST -> general(HttpStatus.BAD_REQUEST, error.code(), error.getMessage(), details);
             case INVALID_INPUT -> forInvalidInput((InvalidInput) error);
             case UNAUTHENTICATED -> unauthenticated((Unauthenticated) error);
@@ -167,7 +168,7 @@ public final class V3ErrorRenderer {
                     + ClosestValue.to(violation.rejectedValue(), violation.allowedValues())
                             .map(closest -> "Use '" + closest + "' instead.")
                             .orElse("Must be one of: " + String.join(", ", violation.allowedValues()) + ".");
-            case WRONG_TYPE, OUT_OF_RANGE, BAD_FORMAT -> "Invalid " + field + " value"
+            case WRONG_TYPE, OUT_OF_RANGE, BAD_FORMAT, BAD_HEADER -> "Invalid " + field + " value"
                     + (violation.rejectedValue() == null ? "" : ": '" + violation.rejectedValue() + "'") + ". "
                     + rule;
         };
