@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The executor read-only API routes name ({@code dotgit-reads}), chosen by storage.
+ * The executor the read-only routes of every API version name ({@code dotgit-reads}), chosen
+ * by storage.
  *
  * <p>On the embedded H2 database a read is an in-process lookup (a few microseconds,
  * lock-free under MVCC), cheaper than handing the request to another thread and back, so

@@ -6,6 +6,7 @@ import dev.dotgit.adapter.rest.v2.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v2.http.Cursors;
 import dev.dotgit.adapter.rest.v2.http.JsonBody;
 import dev.dotgit.adapter.rest.v2.http.QueryParameters;
+import dev.dotgit.adapter.rest.v2.http.ReadRoutes;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.DeploymentListFilter;
 import dev.dotgit.application.port.in.deployment.GetDeploymentQuery;
@@ -75,6 +76,7 @@ final class DeploymentsController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     DeploymentListResponse list(@AuthenticatedCaller Caller caller,
                                 @Nullable @QueryValue("repo_id") String repoId,
                                 @Nullable @QueryValue("status") String status,
@@ -94,6 +96,7 @@ final class DeploymentsController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     DeploymentResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getDeployment.get(caller, id), urls);
     }

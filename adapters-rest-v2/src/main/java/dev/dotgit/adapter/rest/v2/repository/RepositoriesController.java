@@ -6,6 +6,7 @@ import dev.dotgit.adapter.rest.v2.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v2.http.Cursors;
 import dev.dotgit.adapter.rest.v2.http.JsonBody;
 import dev.dotgit.adapter.rest.v2.http.QueryParameters;
+import dev.dotgit.adapter.rest.v2.http.ReadRoutes;
 import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
@@ -58,6 +59,7 @@ final class RepositoriesController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     RepositoryListResponse list(@AuthenticatedCaller Caller caller,
                                 @Nullable @QueryValue("owner") String owner,
                                 @Nullable @QueryValue("visibility") String visibility,
@@ -90,6 +92,7 @@ final class RepositoriesController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     RepositoryResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getRepository.get(caller, id), urls);
     }

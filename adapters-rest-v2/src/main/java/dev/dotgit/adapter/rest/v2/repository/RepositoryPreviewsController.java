@@ -5,6 +5,7 @@ import dev.dotgit.adapter.rest.v2.error.V2ErrorRenderer;
 import dev.dotgit.adapter.rest.v2.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v2.http.Cursors;
 import dev.dotgit.adapter.rest.v2.http.QueryParameters;
+import dev.dotgit.adapter.rest.v2.http.ReadRoutes;
 import dev.dotgit.application.port.in.deployment.ListPreviewsQuery;
 import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
@@ -45,6 +46,7 @@ final class RepositoryPreviewsController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     PreviewListResponse list(@AuthenticatedCaller Caller caller, String id,
                              @Nullable @QueryValue("cursor") String cursor,
                              @Nullable @QueryValue("limit") String limit) {

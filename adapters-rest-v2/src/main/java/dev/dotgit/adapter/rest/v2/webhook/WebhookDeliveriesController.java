@@ -5,6 +5,7 @@ import dev.dotgit.adapter.rest.v2.error.V2ErrorRenderer;
 import dev.dotgit.adapter.rest.v2.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v2.http.Cursors;
 import dev.dotgit.adapter.rest.v2.http.QueryParameters;
+import dev.dotgit.adapter.rest.v2.http.ReadRoutes;
 import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
@@ -50,6 +51,7 @@ final class WebhookDeliveriesController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     DeliveryListResponse list(@AuthenticatedCaller Caller caller, @PathVariable("id") String id,
                               @Nullable @QueryValue("status") String status,
                               @Nullable @QueryValue("cursor") String cursor,

@@ -6,6 +6,7 @@ import dev.dotgit.adapter.rest.v2.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v2.http.Cursors;
 import dev.dotgit.adapter.rest.v2.http.JsonBody;
 import dev.dotgit.adapter.rest.v2.http.QueryParameters;
+import dev.dotgit.adapter.rest.v2.http.ReadRoutes;
 import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
@@ -88,6 +89,7 @@ final class WebhooksController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     WebhookListResponse list(@AuthenticatedCaller Caller caller,
                              @Nullable @QueryValue("cursor") String cursor,
                              @Nullable @QueryValue("limit") String limit) {
@@ -101,6 +103,7 @@ final class WebhooksController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     WebhookResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getWebhook.get(caller, id));
     }

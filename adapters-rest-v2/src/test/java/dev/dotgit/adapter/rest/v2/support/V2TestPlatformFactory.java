@@ -1,5 +1,6 @@
 package dev.dotgit.adapter.rest.v2.support;
 
+import dev.dotgit.adapter.rest.v2.http.ReadRoutes;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.GetDeploymentQuery;
 import dev.dotgit.application.port.in.deployment.ListDeploymentsQuery;
@@ -20,13 +21,16 @@ import dev.dotgit.application.testing.TestPlatform;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +60,16 @@ public class V2TestPlatformFactory {
     @Singleton
     FailingAuthentication authenticateCaller(TestPlatform platform) {
         return new FailingAuthentication(platform.authenticateCaller);
+    }
+
+    /**
+     * v2 names the executor of its read routes; the server chooses it by storage. Here it is
+     * the blocking executor, as on PostgreSQL, so these tests see reads off the event loop.
+     */
+    @Singleton
+    @Named(ReadRoutes.EXECUTOR)
+    ExecutorService reads(@Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        return blocking;
     }
 
     @Singleton

@@ -7,6 +7,7 @@ import dev.dotgit.adapter.rest.v3.http.Cursors;
 import dev.dotgit.adapter.rest.v3.http.JsonBody;
 import dev.dotgit.adapter.rest.v3.http.Pagination;
 import dev.dotgit.adapter.rest.v3.http.QueryParameters;
+import dev.dotgit.adapter.rest.v3.http.ReadRoutes;
 import dev.dotgit.application.port.in.apikey.CreateApiKeyCommand;
 import dev.dotgit.application.port.in.apikey.CreateApiKeyUseCase;
 import dev.dotgit.application.port.in.apikey.IssuedApiKey;
@@ -102,6 +103,7 @@ final class ApiKeysController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     HttpResponse<ApiKeyListResponse> list(@AuthenticatedCaller Caller caller,
                                           @Nullable @QueryValue("limit") String limit,
                                           @Nullable @QueryValue("cursor") String cursor) {

@@ -6,6 +6,7 @@ import dev.dotgit.adapter.rest.v3.http.AuthenticatedCaller;
 import dev.dotgit.adapter.rest.v3.http.Cursors;
 import dev.dotgit.adapter.rest.v3.http.Pagination;
 import dev.dotgit.adapter.rest.v3.http.QueryParameters;
+import dev.dotgit.adapter.rest.v3.http.ReadRoutes;
 import dev.dotgit.application.port.in.deployment.CancelDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.DeleteDeploymentUseCase;
 import dev.dotgit.application.port.in.deployment.DeploymentLog;
@@ -55,6 +56,7 @@ final class DeploymentsController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     DeploymentResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getDeployment.get(caller, id), urls);
     }
@@ -77,6 +79,7 @@ final class DeploymentsController {
      * the log live.
      */
     @Get("/{id}/logs")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     HttpResponse<DeploymentLogsResponse> logs(@AuthenticatedCaller Caller caller, String id,
                                               @Nullable @QueryValue("limit") String limit,
                                               @Nullable @QueryValue("cursor") String cursor) {

@@ -7,6 +7,7 @@ import dev.dotgit.adapter.rest.v3.http.Cursors;
 import dev.dotgit.adapter.rest.v3.http.JsonBody;
 import dev.dotgit.adapter.rest.v3.http.Pagination;
 import dev.dotgit.adapter.rest.v3.http.QueryParameters;
+import dev.dotgit.adapter.rest.v3.http.ReadRoutes;
 import dev.dotgit.application.port.in.deployment.DeploymentListFilter;
 import dev.dotgit.application.port.in.deployment.ListDeploymentsQuery;
 import dev.dotgit.application.port.in.deployment.ProjectReference;
@@ -104,6 +105,7 @@ final class ProjectDeploymentsController {
 
     /** Newest first; {@code status} in v3's words ({@code running} = building or deploying), {@code environment}. */
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     HttpResponse<DeploymentListResponse> list(@AuthenticatedCaller Caller caller, String projectId,
                                               @Nullable @QueryValue("status") String status,
                                               @Nullable @QueryValue("environment") String environment,

@@ -7,6 +7,7 @@ import dev.dotgit.adapter.rest.v3.http.Cursors;
 import dev.dotgit.adapter.rest.v3.http.JsonBody;
 import dev.dotgit.adapter.rest.v3.http.Pagination;
 import dev.dotgit.adapter.rest.v3.http.QueryParameters;
+import dev.dotgit.adapter.rest.v3.http.ReadRoutes;
 import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
@@ -64,6 +65,7 @@ final class ProjectsController {
     }
 
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     HttpResponse<ProjectListResponse> list(@AuthenticatedCaller Caller caller,
                                            @Nullable @QueryValue("status") String status,
                                            @Nullable @QueryValue("limit") String limit,
@@ -102,6 +104,7 @@ final class ProjectsController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     ProjectResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getProject.get(caller, id));
     }

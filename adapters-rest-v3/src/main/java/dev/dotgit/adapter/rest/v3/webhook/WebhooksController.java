@@ -7,6 +7,7 @@ import dev.dotgit.adapter.rest.v3.http.Cursors;
 import dev.dotgit.adapter.rest.v3.http.JsonBody;
 import dev.dotgit.adapter.rest.v3.http.Pagination;
 import dev.dotgit.adapter.rest.v3.http.QueryParameters;
+import dev.dotgit.adapter.rest.v3.http.ReadRoutes;
 import dev.dotgit.application.port.in.paging.ListPosition;
 import dev.dotgit.application.port.in.paging.Page;
 import dev.dotgit.application.port.in.paging.PageRequest;
@@ -107,6 +108,7 @@ final class WebhooksController {
 
     /** The account's subscriptions, newest first, whichever version created them ({@code api_version} says). */
     @Get
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     HttpResponse<WebhookListResponse> list(@AuthenticatedCaller Caller caller,
                                            @Nullable @QueryValue("limit") String limit,
                                            @Nullable @QueryValue("cursor") String cursor) {
@@ -125,6 +127,7 @@ final class WebhooksController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     WebhookResponse get(@AuthenticatedCaller Caller caller, String id) {
         return mapper.toResponse(getWebhook.get(caller, id));
     }
@@ -138,6 +141,7 @@ final class WebhooksController {
 
     /** Newest first, each with every attempt; {@code status} = {@code pending}, {@code succeeded} or {@code failed}. */
     @Get("/{id}/deliveries")
+    @ExecuteOn(ReadRoutes.EXECUTOR)
     HttpResponse<DeliveryListResponse> deliveries(@AuthenticatedCaller Caller caller, String id,
                                                   @Nullable @QueryValue("status") String status,
                                                   @Nullable @QueryValue("limit") String limit,

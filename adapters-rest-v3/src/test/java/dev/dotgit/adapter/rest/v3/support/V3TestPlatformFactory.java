@@ -1,5 +1,6 @@
 package dev.dotgit.adapter.rest.v3.support;
 
+import dev.dotgit.adapter.rest.v3.http.ReadRoutes;
 import dev.dotgit.application.port.in.apikey.CreateApiKeyUseCase;
 import dev.dotgit.application.port.in.apikey.ListApiKeysQuery;
 import dev.dotgit.application.port.in.apikey.RevokeApiKeyUseCase;
@@ -24,13 +25,16 @@ import dev.dotgit.application.testing.TestPlatform;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +66,16 @@ public class V3TestPlatformFactory {
     @Singleton
     InstrumentedAuthentication authenticateCaller(TestPlatform platform) {
         return new InstrumentedAuthentication(platform.authenticateCaller);
+    }
+
+    /**
+     * v3 names the executor of its read routes; the server chooses it by storage. Here it is
+     * the blocking executor, as on PostgreSQL, so these tests see reads off the event loop.
+     */
+    @Singleton
+    @Named(ReadRoutes.EXECUTOR)
+    ExecutorService reads(@Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        return blocking;
     }
 
     @Singleton
