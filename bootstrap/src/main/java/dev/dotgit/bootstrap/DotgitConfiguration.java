@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<SecretKey> bootstrapApiKey,
                                   Optional<String> operatorToken, Optional<Instant> v1Sunset,
-                                  PipelineSettings pipeline, Duration apiKeyCacheTtl) {
+                                  PipelineSettings pipeline, Duration apiKeyCacheTtl,
+                                  TransportSecurity transport) {
 
     public static DotgitConfiguration from(PropertyResolver properties) {
         int port = properties.get("micronaut.server.port", Integer.class).orElse(8080);
@@ -52,7 +53,10 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
                 defaults.logFlushEvery(),
                 defaults.maxBuildOutputLines());
         Duration keyCacheTtl = duration(properties, "dotgit.auth.key-cache-ttl", Duration.ofSeconds(5));
-        return new DotgitConfiguration(dataDir, urls, bootstrapKey, operatorToken, sunset, pipeline, keyCacheTtl);
+        TransportSecurity transport = TransportSecurity.parse(text(properties, "dotgit.require-https").orElse(null),
+                text(properties, "dotgit.trusted-proxies").orElse(null));
+        return new DotgitConfiguration(dataDir, urls, bootstrapKey, operatorToken, sunset, pipeline, keyCacheTtl,
+                transport);
     }
 
     public Path repositoriesDir() {

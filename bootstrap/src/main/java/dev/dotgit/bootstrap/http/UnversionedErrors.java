@@ -30,6 +30,12 @@ final class UnversionedErrors {
     private UnversionedErrors() {
     }
 
+    /** A refusal decided by the server itself (not by the framework), with its own code and message. */
+    static MutableHttpResponse<?> render(HttpRequest<?> request, HttpStatus status, String code, String message) {
+        return HttpResponse.<Body>status(status)
+                .body(new Body(new Error(code, message, Map.of(), request.getHeaders().get(CommonHeadersFilter.REQUEST_ID))));
+    }
+
     static MutableHttpResponse<?> render(HttpRequest<?> request, MutableHttpResponse<?> framework) {
         int status = framework.code();
         String[] codeAndMessage = switch (status) {

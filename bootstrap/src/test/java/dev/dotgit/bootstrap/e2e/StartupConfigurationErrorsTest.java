@@ -49,6 +49,11 @@ class StartupConfigurationErrorsTest {
         assertRefusedWithOneLine("dotgit.bootstrap.api-key", "-Ddotgit.bootstrap.api-key=gsk_live_notakey");
     }
 
+    @Test
+    void aTrustedProxyThatIsNotAnAddressStopsTheStartWithOneLineNamingTheKey() throws Exception {
+        assertRefusedWithOneLine("dotgit.trusted-proxies", "-Ddotgit.trusted-proxies=10.0.0.1,proxy.example.com");
+    }
+
     private void assertRefusedWithOneLine(String key, String badSetting) throws Exception {
         Path stdout = work.resolve("stdout.txt");
         Path stderr = work.resolve("stderr.txt");
