@@ -16,6 +16,7 @@ import dev.dotgit.application.port.out.deployment.DeleteDeploymentPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
 import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
+import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
 import dev.dotgit.application.port.out.project.SaveProjectPort;
 import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
@@ -23,7 +24,6 @@ import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
 import dev.dotgit.application.port.out.scheduling.SchedulePipelinePort;
 import dev.dotgit.application.port.out.site.SiteStoragePort;
 import dev.dotgit.application.port.out.source.SourceRepositoryPort;
-import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
@@ -35,9 +35,6 @@ import dev.dotgit.application.port.out.webhook.SendWebhookPort;
 import dev.dotgit.application.port.out.webhook.WebhookOutboxPort;
 import dev.dotgit.application.port.out.workspace.BuildWorkspacePort;
 import dev.dotgit.application.service.access.VisibleObjects;
-import dev.dotgit.application.service.idempotency.ClaimIdempotencyKeyService;
-import dev.dotgit.application.service.idempotency.CompleteIdempotentRequestService;
-import dev.dotgit.application.service.idempotency.ReleaseIdempotencyKeyService;
 import dev.dotgit.application.service.account.BootstrapPlatformService;
 import dev.dotgit.application.service.account.CreateAccountService;
 import dev.dotgit.application.service.account.UpdateAccountService;
@@ -46,6 +43,7 @@ import dev.dotgit.application.service.apikey.ListApiKeysService;
 import dev.dotgit.application.service.apikey.RevokeApiKeyService;
 import dev.dotgit.application.service.auth.AuthenticateCallerService;
 import dev.dotgit.application.service.auth.AuthenticateOperatorService;
+import dev.dotgit.application.service.auth.ThrottleFailedAuthenticationService;
 import dev.dotgit.application.service.deployment.CancelDeploymentService;
 import dev.dotgit.application.service.deployment.DeleteDeploymentService;
 import dev.dotgit.application.service.deployment.DeploymentUpdates;
@@ -55,6 +53,9 @@ import dev.dotgit.application.service.deployment.ListPreviewsService;
 import dev.dotgit.application.service.deployment.ReadDeploymentLogsService;
 import dev.dotgit.application.service.deployment.TriggerDeploymentService;
 import dev.dotgit.application.service.hosting.ServeSiteService;
+import dev.dotgit.application.service.idempotency.ClaimIdempotencyKeyService;
+import dev.dotgit.application.service.idempotency.CompleteIdempotentRequestService;
+import dev.dotgit.application.service.idempotency.ReleaseIdempotencyKeyService;
 import dev.dotgit.application.service.pipeline.ActivePipelines;
 import dev.dotgit.application.service.pipeline.RunDeploymentPipelineService;
 import dev.dotgit.application.service.project.ArchiveProjectService;
@@ -375,6 +376,12 @@ class ApplicationFactory {
     AuthenticateCallerService authenticateCaller(LoadApiKeyPort keys, Clock clock,
                                                  DotgitConfiguration configuration) {
         return new AuthenticateCallerService(keys, clock, configuration.apiKeyCacheTtl());
+    }
+
+    @Singleton
+    ThrottleFailedAuthenticationService throttleFailedAuthentication(Clock clock, DotgitConfiguration configuration) {
+        DotgitConfiguration.FailedAuthenticationLimit limit = configuration.failedAuthentication();
+        return new ThrottleFailedAuthenticationService(clock, limit.maxFailures(), limit.window(), limit.blockFor());
     }
 
     @Singleton

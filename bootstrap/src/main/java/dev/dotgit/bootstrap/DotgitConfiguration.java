@@ -20,7 +20,16 @@ import java.util.Optional;
 public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<SecretKey> bootstrapApiKey,
                                   Optional<String> operatorToken, Optional<Instant> v1Sunset,
                                   PipelineSettings pipeline, Duration apiKeyCacheTtl,
-                                  TransportSecurity transport) {
+                                  TransportSecurity transport, FailedAuthenticationLimit failedAuthentication) {
+
+    /**
+     * CONTRACT §2.1: after {@code maxFailures} failed authentications within {@code window}, an
+     * address is refused for {@code blockFor}.
+     */
+    public record FailedAuthenticationLimit(int maxFailures, Duration window, Duration blockFor) {
+        public static final FailedAuthenticationLimit DEFAULT =
+                new FailedAuthenticationLimit(20, Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
 
     public static DotgitConfiguration from(PropertyResolver properties) {
         int port = properties.get("micronaut.server.port", Integer.class).orElse(8080);
@@ -55,8 +64,13 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
         Duration keyCacheTtl = duration(properties, "dotgit.auth.key-cache-ttl", Duration.ofSeconds(5));
         TransportSecurity transport = TransportSecurity.parse(text(properties, "dotgit.require-https").orElse(null),
                 text(properties, "dotgit.trusted-proxies").orElse(null));
+        FailedAuthenticationLimit defaultLimit = FailedAuthenticationLimit.DEFAULT;
+        FailedAuthenticationLimit failedAuthentication = new FailedAuthenticationLimit(
+                positiveInt(properties, "dotgit.auth.failed-attempts-limit", defaultLimit.maxFailures()),
+                duration(properties, "dotgit.auth.failed-attempts-window", defaultLimit.window()),
+                duration(properties, "dotgit.auth.failed-attempts-block", defaultLimit.blockFor()));
         return new DotgitConfiguration(dataDir, urls, bootstrapKey, operatorToken, sunset, pipeline, keyCacheTtl,
-                transport);
+                transport, failedAuthentication);
     }
 
     public Path repositoriesDir() {
@@ -93,6 +107,22 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
 
     private static Optional<String> text(PropertyResolver properties, String key) {
         return properties.get(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static int positiveInt(PropertyResolver properties, String key, int fallback) {
+        Optional<String> raw = text(properties, key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfiguration(key, "must be a whole number of at least 1 (got '" + raw.get() + "')");
     }
 
     private static Duration duration(PropertyResolver properties, String key, Duration fallback) {

@@ -40,6 +40,32 @@ public record TransportSecurity(boolean requireHttps, Set<InetAddress> trustedPr
         return first.equals("https");
     }
 
+    /**
+     * The address to hold responsible for a request: the peer, or, when the peer is a trusted
+     * proxy, the nearest address in {@code X-Forwarded-For} that is not one of ours (addresses
+     * further left were written by whoever the client is, so they prove nothing).
+     */
+    public String clientAddress(InetAddress from, String forwardedFor) {
+        if (from == null) {
+            return "unknown";
+        }
+        if (forwardedFor == null || !trustedProxies.contains(from)) {
+            return from.getHostAddress();
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (hop.isEmpty()) {
+                continue;
+            }
+            boolean trusted = trustedProxies.stream().anyMatch(proxy -> proxy.getHostAddress().equals(hop));
+            if (!trusted) {
+                return hop;
+            }
+        }
+        return from.getHostAddress();
+    }
+
     static TransportSecurity parse(String requireHttps, String trustedProxies) {
         boolean required = switch (requireHttps == null ? "" : requireHttps.trim().toLowerCase(Locale.ROOT)) {
             case "", "false" -> false;

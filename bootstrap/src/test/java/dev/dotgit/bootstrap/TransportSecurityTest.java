@@ -47,4 +47,15 @@ class TransportSecurityTest {
                 .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("dotgit.trusted-proxies")
                 .hasMessageContaining("proxy.example.com");
     }
+
+    @Test
+    void theClientBehindATrustedProxyIsTheNearestUntrustedForwardedAddress() throws Exception {
+        TransportSecurity transport = TransportSecurity.parse("false", "10.0.0.5,10.0.0.6");
+
+        assertThat(transport.clientAddress(address("10.0.0.5"), "198.51.100.7, 203.0.113.9, 10.0.0.6"))
+                .as("a client cannot hide behind an address it wrote itself").isEqualTo("203.0.113.9");
+        assertThat(transport.clientAddress(address("10.0.0.5"), null)).isEqualTo("10.0.0.5");
+        assertThat(transport.clientAddress(address("203.0.113.9"), "198.51.100.7"))
+                .as("an untrusted peer's header is ignored").isEqualTo("203.0.113.9");
+    }
 }

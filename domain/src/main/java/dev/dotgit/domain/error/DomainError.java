@@ -11,7 +11,8 @@ public abstract sealed class DomainError extends RuntimeException
         permits NotFound, AlreadyExists, InvalidInput, InvalidBranch, InvalidCommit,
                 DeploymentNotCancellable, DeploymentInUse, IllegalDeploymentTransition,
                 ProjectArchived, Unauthenticated, InsufficientScope, ConcurrentModification,
-                StorageUnavailable, MalformedJson, IdempotencyKeyReused, IdempotencyKeyInUse, HttpsRequired {
+                StorageUnavailable, MalformedJson, IdempotencyKeyReused, IdempotencyKeyInUse, HttpsRequired,
+                RateLimited {
 
     protected DomainError(String message) {
         super(message, null, false, false);

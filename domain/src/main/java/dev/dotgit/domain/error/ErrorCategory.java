@@ -23,6 +23,8 @@ public enum ErrorCategory {
      * it can never succeed as sent, whatever the state of the objects it names.
      */
     UNPROCESSABLE,
+    /** The caller sent too much too fast; it may retry after the time the error names. */
+    RATE_LIMITED,
     /** A dependency of the server (the database) failed; retrying later may succeed. */
     UNAVAILABLE
 }

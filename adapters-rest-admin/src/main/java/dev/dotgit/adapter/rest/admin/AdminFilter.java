@@ -143,6 +143,7 @@ class AdminFilter {
             case BAD_REQUEST, INVALID_INPUT -> HttpStatus.BAD_REQUEST;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return render(request, status, error.code(), error.getMessage(), error.details());

@@ -1,9 +1,10 @@
 package dev.dotgit.adapter.rest.v1.error;
 
 import dev.dotgit.domain.error.DomainError;
-import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.error.InvalidInput.Problem;
 import dev.dotgit.domain.error.InvalidInput.Violation;
+import dev.dotgit.domain.error.InvalidInput;
+import dev.dotgit.domain.error.RateLimited;
 import dev.dotgit.domain.error.Unauthenticated;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
@@ -132,6 +133,8 @@ public final class V1ErrorRenderer {
             case INVALID_INPUT -> forInvalidInput((InvalidInput) error);
             case UNAUTHENTICATED -> unauthenticated((Unauthenticated) error);
             case FORBIDDEN -> general(HttpStatus.FORBIDDEN, error.code(), error.getMessage(), details);
+            case RATE_LIMITED -> general(HttpStatus.TOO_MANY_REQUESTS, error.code(), error.getMessage(), details)
+                    .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(((RateLimited) error).retryAfterSeconds()));
             case UNAVAILABLE -> general(HttpStatus.SERVICE_UNAVAILABLE, error.code(), error.getMessage(), details);
         };
     }

@@ -2,9 +2,10 @@ package dev.dotgit.adapter.rest.v3.error;
 
 import dev.dotgit.adapter.rest.v3.http.RequestIds;
 import dev.dotgit.domain.error.DomainError;
-import dev.dotgit.domain.error.InvalidInput;
 import dev.dotgit.domain.error.InvalidInput.Problem;
 import dev.dotgit.domain.error.InvalidInput.Violation;
+import dev.dotgit.domain.error.InvalidInput;
+import dev.dotgit.domain.error.RateLimited;
 import dev.dotgit.domain.error.Unauthenticated;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
@@ -128,6 +129,8 @@ public final class V3ErrorRenderer {
             case INVALID_INPUT -> forInvalidInput((InvalidInput) error);
             case UNAUTHENTICATED -> unauthenticated((Unauthenticated) error);
             case FORBIDDEN -> general(HttpStatus.FORBIDDEN, error.code(), error.getMessage(), details);
+            case RATE_LIMITED -> general(HttpStatus.TOO_MANY_REQUESTS, error.code(), error.getMessage(), details)
+                    .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(((RateLimited) error).retryAfterSeconds()));
             case UNAVAILABLE -> general(HttpStatus.SERVICE_UNAVAILABLE, error.code(), error.getMessage(), details);
         };
     }
