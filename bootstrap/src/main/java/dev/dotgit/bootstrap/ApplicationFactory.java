@@ -316,9 +316,10 @@ class ApplicationFactory {
     DeleteDeploymentService deleteDeployment(RunInTransactionPort transactions, VisibleObjects visible,
                                              LoadDeploymentPort deployments, DeleteDeploymentPort deleteDeployments,
                                              LoadProjectPort projects, SiteStoragePort sites,
-                                             ActivePipelines activePipelines) {
+                                             ActivePipelines activePipelines, WebhookEvents webhookEvents,
+                                             Clock clock) {
         return new DeleteDeploymentService(transactions, visible, deployments, deleteDeployments, projects, sites,
-                activePipelines);
+                activePipelines, webhookEvents, clock);
     }
 
     @Singleton

@@ -183,7 +183,8 @@ public final class TestPlatform implements AutoCloseable {
         getDeployment = new GetDeploymentService(visible);
         listDeployments = new ListDeploymentsService(store);
         cancelDeployment = new CancelDeploymentService(visible, updates, activePipelines, clock);
-        deleteDeployment = new DeleteDeploymentService(store, visible, store, store, store, sites, activePipelines);
+        deleteDeployment = new DeleteDeploymentService(store, visible, store, store, store, sites, activePipelines,
+                webhookEvents, clock);
         readDeploymentLogs = new ReadDeploymentLogsService(visible, store);
         listPreviews = new ListPreviewsService(visible, store);
         archiveProject = new ArchiveProjectService(visible, store, store, store);

@@ -8,11 +8,14 @@ import dev.dotgit.application.port.out.site.SiteStoragePort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.application.service.access.VisibleObjects;
 import dev.dotgit.application.service.pipeline.ActivePipelines;
+import dev.dotgit.application.service.webhook.WebhookEvents;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.error.DeploymentInUse;
 import dev.dotgit.domain.error.NotFound;
+import dev.dotgit.domain.shared.Timestamps;
+import java.time.Clock;
 
 /**
  * How a delete racing the pipeline ends: the delete removes the row only at the version it
@@ -29,10 +32,13 @@ public final class DeleteDeploymentService implements DeleteDeploymentUseCase {
     private final LoadProjectPort projects;
     private final SiteStoragePort sites;
     private final ActivePipelines activePipelines;
+    private final WebhookEvents webhookEvents;
+    private final Clock clock;
 
     public DeleteDeploymentService(RunInTransactionPort transactions, VisibleObjects visible,
                                    LoadDeploymentPort deployments, DeleteDeploymentPort deleteDeployments,
-                                   LoadProjectPort projects, SiteStoragePort sites, ActivePipelines activePipelines) {
+                                   LoadProjectPort projects, SiteStoragePort sites, ActivePipelines activePipelines,
+                                   WebhookEvents webhookEvents, Clock clock) {
         this.transactions = transactions;
         this.visible = visible;
         this.deployments = deployments;
@@ -40,6 +46,8 @@ public final class DeleteDeploymentService implements DeleteDeploymentUseCase {
         this.projects = projects;
         this.sites = sites;
         this.activePipelines = activePipelines;
+        this.webhookEvents = webhookEvents;
+        this.clock = clock;
     }
 
     @Override
@@ -53,6 +61,12 @@ public final class DeleteDeploymentService implements DeleteDeploymentUseCase {
                     .map(p -> p.isLiveInProduction(current.id())).orElse(false);
             if (live) {
                 throw new DeploymentInUse(current.id().value(), current.project().value());
+            }
+            if (!current.status().isFinal()) {
+                // CONTRACT §1: an active deployment is cancelled first. The row goes away with this
+                // transaction, but subscribers still hear "cancelled", recorded in the same commit
+                // (events do not reference the row, so they outlive it).
+                webhookEvents.deploymentEntered(current.cancel(Timestamps.now(clock), caller.principal()));
             }
             deleteDeployments.delete(current);
             return null;

@@ -211,6 +211,34 @@ class WebhookServicesTest extends PlatformTest {
     }
 
     @Test
+    void deletingAnActiveDeploymentCancelsItFirstSoSubscribersHearCancelled() {
+        CreatedWebhook cancelled = subscribe(admin, WebhookApiVersion.V3, "deployment.cancelled");
+        Deployment active = trigger();
+
+        platform.deleteDeployment.delete(admin, active.id().value());
+
+        assertThat(deliveries(cancelled)).hasSize(1);
+        WebhookEvent event = event(deliveries(cancelled).get(0));
+        assertThat(event.type()).isEqualTo(WebhookEventType.DEPLOYMENT_CANCELLED);
+        assertThat(event.deployment().deploymentId()).isEqualTo(active.id().value());
+        assertThat(event.deployment().status()).isEqualTo(DeploymentStatus.CANCELLED);
+    }
+
+    @Test
+    void deletingAFinishedDeploymentRaisesNoEvent() {
+        CreatedWebhook cancelled = subscribe(admin, WebhookApiVersion.V3, "deployment.cancelled");
+        Deployment deployment = trigger();
+        platform.runScheduledPipelines();
+        Deployment other = trigger();
+        platform.runScheduledPipelines();
+
+        platform.deleteDeployment.delete(admin, deployment.id().value());
+
+        assertThat(platform.getDeployment.get(admin, other.id().value()).status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(deliveries(cancelled)).isEmpty();
+    }
+
+    @Test
     void creatingADeploymentRecordsOneEventPerWantedTypeAndADeliveryPerMatchingActiveSubscription() {
         CreatedWebhook v3created = subscribe(admin, WebhookApiVersion.V3, "deployment.created");
         CreatedWebhook v3both = subscribe(admin, WebhookApiVersion.V3, "deployment.created", "deployment.failed");
