@@ -6,17 +6,19 @@ import dev.dotgit.application.port.out.git.RefUpdate;
 import dev.dotgit.application.port.out.git.ServeGitProtocolPort;
 import dev.dotgit.application.port.out.source.SourceRepositoryException;
 import dev.dotgit.domain.repository.RepositoryId;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.errors.CorruptObjectException;
-import org.eclipse.jgit.errors.PackProtocolException;
+import org.eclipse.jgit.errors.LockFailedException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.PackInvalidException;
+import org.eclipse.jgit.errors.PackMismatchException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -83,16 +85,18 @@ public final class JGitGitProtocol implements ServeGitProtocolPort {
     public List<RefUpdate> receivePack(RepositoryId repository, PushRules rules, InputStream in, OutputStream out) {
         try (Repository git = open(repository)) {
             ReceivePack receive = receivePack(git, rules);
-            receive.receiveWithExceptionPropagation(in, out, null);
-            out.flush();
             List<RefUpdate> done = new ArrayList<>();
-            for (ReceiveCommand command : receive.getAllCommands()) {
-                if (command.getResult() == ReceiveCommand.Result.OK) {
+            // Called once the refs are updated, with the commands that succeeded; the command list
+            // itself is released when receive returns.
+            receive.setPostReceiveHook((pack, commands) -> {
+                for (ReceiveCommand command : commands) {
                     done.add(new RefUpdate(command.getRefName(), command.getOldId().name(),
                             command.getNewId().name()));
                 }
-            }
-            return done;
+            });
+            receive.receiveWithExceptionPropagation(in, out, null);
+            out.flush();
+            return List.copyOf(done);
         } catch (IOException e) {
             throw failure("receive a push to", repository, e);
         }
@@ -135,12 +139,19 @@ public final class JGitGitProtocol implements ServeGitProtocolPort {
         }
     }
 
-    /** What the client sent is not git (or stopped short) versus a failure on this side. */
+    /**
+     * Blames the client unless JGit says the repository's storage failed. JGit reports most
+     * protocol violations as plain {@code IOException}s ("Invalid packet line header"), so the
+     * storage failures are the ones named here; everything else happened while reading what the
+     * client sent (not git, cut short, a connection gone) or writing to it.
+     */
     private static RuntimeException failure(String action, RepositoryId repository, IOException e) {
-        if (e instanceof PackProtocolException || e instanceof EOFException || e instanceof CorruptObjectException
-                || e.getCause() instanceof PackProtocolException) {
-            return new GitProtocolException("Could not " + action + " " + repository + ": " + e.getMessage(), e);
+        String message = "Could not " + action + " " + repository + ": " + e.getMessage();
+        if (e instanceof MissingObjectException || e instanceof PackInvalidException
+                || e instanceof PackMismatchException
+                || e instanceof LockFailedException || e instanceof FileSystemException) {
+            return new SourceRepositoryException(message, e);
         }
-        return new SourceRepositoryException("Could not " + action + " " + repository + ": " + e.getMessage(), e);
+        return new GitProtocolException(message, e);
     }
 }
