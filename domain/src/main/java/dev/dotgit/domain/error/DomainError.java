@@ -11,7 +11,7 @@ public abstract sealed class DomainError extends RuntimeException
         permits NotFound, AlreadyExists, InvalidInput, InvalidBranch, InvalidCommit,
                 DeploymentNotCancellable, DeploymentInUse, IllegalDeploymentTransition,
                 ProjectArchived, Unauthenticated, InsufficientScope, ConcurrentModification,
-                StorageUnavailable, MalformedJson, IdempotencyKeyReused, IdempotencyKeyInUse {
+                StorageUnavailable, MalformedJson, IdempotencyKeyReused, IdempotencyKeyInUse, InvalidGitRequest {
 
     protected DomainError(String message) {
         super(message, null, false, false);

@@ -25,12 +25,12 @@ public final class FetchRepositoryService implements FetchRepositoryUseCase {
     @Override
     public void advertiseRefs(Caller caller, GitRepositoryPath path, OutputStream out) {
         Repository repository = repositories.authorise(caller, path, Scope.READ);
-        git.advertise(repository.id(), GitService.UPLOAD_PACK, out);
+        GitRepositories.speaking(() -> git.advertise(repository.id(), GitService.UPLOAD_PACK, out));
     }
 
     @Override
     public void fetch(Caller caller, GitRepositoryPath path, InputStream in, OutputStream out) {
         Repository repository = repositories.authorise(caller, path, Scope.READ);
-        git.uploadPack(repository.id(), in, out);
+        GitRepositories.speaking(() -> git.uploadPack(repository.id(), in, out));
     }
 }

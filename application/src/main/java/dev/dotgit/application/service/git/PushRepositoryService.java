@@ -48,14 +48,14 @@ public final class PushRepositoryService implements PushRepositoryUseCase {
     @Override
     public void advertiseRefs(Caller caller, GitRepositoryPath path, OutputStream out) {
         Repository repository = repositories.authorise(caller, path, Scope.WRITE);
-        git.advertise(repository.id(), GitService.RECEIVE_PACK, out);
+        GitRepositories.speaking(() -> git.advertise(repository.id(), GitService.RECEIVE_PACK, out));
     }
 
     @Override
     public int push(Caller caller, GitRepositoryPath path, InputStream in, OutputStream out) {
         Repository repository = repositories.authorise(caller, path, Scope.WRITE);
         PushRules rules = new PushRules("refs/heads/" + repository.defaultBranch().value());
-        List<RefUpdate> updated = git.receivePack(repository.id(), rules, in, out);
+        List<RefUpdate> updated = GitRepositories.speaking(() -> git.receivePack(repository.id(), rules, in, out));
         if (updated.isEmpty()) {
             return 0;
         }
