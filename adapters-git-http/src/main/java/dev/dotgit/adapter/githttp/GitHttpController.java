@@ -164,8 +164,17 @@ class GitHttpController {
         } catch (ExecutionException failedFirst) {
             // Handled below: done is complete, exceptionally.
         }
-        if (done.isCompletedExceptionally() && !pipe.hasOutput()) {
-            return failure(path, done);
+        if (!pipe.hasOutput()) {
+            // Nothing sent yet, so the protocol has ended (or is ending: a failure signals the pipe
+            // just before it completes): wait for how, to answer with the right status.
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return plain(HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down.");
+            } catch (ExecutionException failed) {
+                return failure(path, done);
+            }
         }
         done.whenComplete((ignored, failure) -> {
             if (failure != null) {
