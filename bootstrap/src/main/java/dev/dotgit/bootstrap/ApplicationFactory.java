@@ -2,6 +2,7 @@ package dev.dotgit.bootstrap;
 
 import dev.dotgit.adapter.filesystem.DiskBuildWorkspaces;
 import dev.dotgit.adapter.filesystem.DiskSiteStorage;
+import dev.dotgit.adapter.git.JGitGitProtocol;
 import dev.dotgit.adapter.git.JGitSourceRepositories;
 import dev.dotgit.adapter.process.ChildProcessBuilds;
 import dev.dotgit.adapter.webhooks.WebhooksConfiguration;
@@ -17,6 +18,7 @@ import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
 import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
+import dev.dotgit.application.port.out.git.ServeGitProtocolPort;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
 import dev.dotgit.application.port.out.project.SaveProjectPort;
 import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
@@ -52,6 +54,8 @@ import dev.dotgit.application.service.deployment.ListDeploymentsService;
 import dev.dotgit.application.service.deployment.ListPreviewsService;
 import dev.dotgit.application.service.deployment.ReadDeploymentLogsService;
 import dev.dotgit.application.service.deployment.TriggerDeploymentService;
+import dev.dotgit.application.service.git.FetchRepositoryService;
+import dev.dotgit.application.service.git.PushRepositoryService;
 import dev.dotgit.application.service.hosting.ServeSiteService;
 import dev.dotgit.application.service.idempotency.ClaimIdempotencyKeyService;
 import dev.dotgit.application.service.idempotency.CompleteIdempotentRequestService;
@@ -128,6 +132,11 @@ class ApplicationFactory {
     @Singleton
     SourceRepositoryPort sourceRepositories(DotgitConfiguration configuration) {
         return new JGitSourceRepositories(configuration.repositoriesDir());
+    }
+
+    @Singleton
+    ServeGitProtocolPort gitProtocol(DotgitConfiguration configuration) {
+        return new JGitGitProtocol(configuration.repositoriesDir());
     }
 
     @Singleton
@@ -284,6 +293,19 @@ class ApplicationFactory {
     @Singleton
     ListRepositoriesService listRepositories(LoadRepositoryPort repositories) {
         return new ListRepositoriesService(repositories);
+    }
+
+    @Singleton
+    FetchRepositoryService fetchRepository(LoadRepositoryPort repositories, VisibleObjects visible,
+                                           ServeGitProtocolPort git) {
+        return new FetchRepositoryService(repositories, visible, git);
+    }
+
+    @Singleton
+    PushRepositoryService pushRepository(LoadRepositoryPort repositories, VisibleObjects visible,
+                                         ServeGitProtocolPort git, RunInTransactionPort transactions,
+                                         WebhookEvents webhookEvents) {
+        return new PushRepositoryService(repositories, visible, git, transactions, webhookEvents);
     }
 
     @Singleton

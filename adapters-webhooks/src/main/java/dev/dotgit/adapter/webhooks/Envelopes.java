@@ -2,6 +2,7 @@ package dev.dotgit.adapter.webhooks;
 
 import dev.dotgit.domain.deployment.DeploymentStatus;
 import dev.dotgit.domain.webhook.DeploymentSnapshot;
+import dev.dotgit.domain.webhook.PushSnapshot;
 import dev.dotgit.domain.webhook.WebhookApiVersion;
 import dev.dotgit.domain.webhook.WebhookEvent;
 import dev.dotgit.domain.webhook.WebhookEventType;
@@ -19,6 +20,9 @@ import java.time.temporal.ChronoUnit;
  *       {@code {"id","type","timestamp":unix,"data":{"project","status":"live","url","duration_ms"}}}</li>
  *   <li>v3: {@code {"id","type","created_at","api_version":"v3","sequence","data":{the v3 deployment}}}</li>
  * </ul>
+ * Push events ({@code repo.push} in the 002 envelope, {@code repository.pushed} in the v3 one) carry
+ * one updated ref as their data: {@code {"repository_id","full_name","ref","before","after","pushed_by"}},
+ * with git's all-zero hash as {@code before} of a created ref and {@code after} of a deleted one.
  * Times are the event's (the same on every attempt), UTC, whole seconds.
  */
 final class Envelopes {
@@ -34,12 +38,16 @@ final class Envelopes {
     }
 
     private static String v2(WebhookEvent event) {
-        DeploymentSnapshot d = event.deployment();
-        return new Json().begin()
+        Json json = new Json().begin()
                 .field("event", event.type().wireName())
                 .field("id", event.id().value())
                 .field("timestamp", iso(event.occurredAt()))
-                .object("data")
+                .object("data");
+        if (event.push() != null) {
+            return push(json, event.push()).end().end().toString();
+        }
+        DeploymentSnapshot d = event.deployment();
+        return json
                 .field("deployment_id", d.deploymentId())
                 .field("url", d.url())
                 .field("duration_ms", d.durationMs())
@@ -63,14 +71,18 @@ final class Envelopes {
     }
 
     private static String v3(WebhookEvent event) {
-        DeploymentSnapshot d = event.deployment();
-        return new Json().begin()
+        Json json = new Json().begin()
                 .field("id", event.id().value())
                 .field("type", event.type().wireName())
                 .field("created_at", iso(event.occurredAt()))
                 .field("api_version", "v3")
                 .field("sequence", event.sequence())
-                .object("data")
+                .object("data");
+        if (event.push() != null) {
+            return push(json, event.push()).end().end().toString();
+        }
+        DeploymentSnapshot d = event.deployment();
+        return json
                 .field("id", d.deploymentId())
                 .field("project_id", d.projectId())
                 .field("environment", d.environment())
@@ -85,6 +97,15 @@ final class Envelopes {
                 .field("rolled_back_to", d.rolledBackTo())
                 .end()
                 .end().toString();
+    }
+
+    private static Json push(Json json, PushSnapshot p) {
+        return json.field("repository_id", p.repositoryId())
+                .field("full_name", p.fullName())
+                .field("ref", p.ref())
+                .field("before", p.before())
+                .field("after", p.after())
+                .field("pushed_by", p.pushedBy());
     }
 
     /** v2 vocabulary: queued, building, deploying, live, failed, cancelled. */

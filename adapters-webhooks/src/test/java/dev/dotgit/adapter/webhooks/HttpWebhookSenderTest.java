@@ -7,6 +7,7 @@ import dev.dotgit.application.port.out.webhook.SendOutcome;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.deployment.DeploymentStatus;
 import dev.dotgit.domain.webhook.DeploymentSnapshot;
+import dev.dotgit.domain.webhook.PushSnapshot;
 import dev.dotgit.domain.webhook.SubscriptionStatus;
 import dev.dotgit.domain.webhook.WebhookApiVersion;
 import dev.dotgit.domain.webhook.WebhookEvent;
@@ -140,6 +141,30 @@ class HttpWebhookSenderTest {
         assertThat(request.header("webhook-signature"))
                 .isEqualTo("v1," + Base64.getEncoder().encodeToString(hmac(key, signed)));
         assertThat(request.header("X-Signature-256")).isNull();
+    }
+
+    static WebhookEvent pushEvent(WebhookEventType type) {
+        return new WebhookEvent(new WebhookEventId("evt_2k91x00000"), type, new AccountSlug("acme"), 2, OCCURRED,
+                new PushSnapshot("repo_abc0000000", "acme/my-app", "refs/heads/main", PushSnapshot.ZERO_ID,
+                        "0123456789abcdef0123456789abcdef01234567", "key_abc0000000"));
+    }
+
+    @Test
+    void pushEventsCarryTheUpdatedRefInTheirVersionsEnvelopeAndSignature() throws Exception {
+        sender.send(new OutgoingWebhook(subscription(WebhookApiVersion.V2, receiver.url("/v2"),
+                WebhookEventType.REPO_PUSH), pushEvent(WebhookEventType.REPO_PUSH), loopback(), SENT));
+        sender.send(new OutgoingWebhook(subscription(WebhookApiVersion.V3, receiver.url("/v3"),
+                WebhookEventType.REPOSITORY_PUSHED), pushEvent(WebhookEventType.REPOSITORY_PUSHED), loopback(), SENT));
+
+        Receiver.Received v2 = receiver.received().get(0);
+        assertThat(v2.body()).isEqualTo(golden("v2-repo-push.json"));
+        assertThat(v2.header("X-Signature-256")).isEqualTo("sha256=" + HexFormat.of().formatHex(
+                hmac(SECRET.getBytes(StandardCharsets.UTF_8), v2.body())));
+        Receiver.Received v3 = receiver.received().get(1);
+        assertThat(v3.body()).isEqualTo(golden("v3-repository-pushed.json"));
+        byte[] key = Base64.getDecoder().decode(SECRET.substring("whsec_".length()));
+        assertThat(v3.header("webhook-signature")).isEqualTo("v1," + Base64.getEncoder().encodeToString(
+                hmac(key, "evt_2k91x00000." + SENT.getEpochSecond() + "." + v3.body())));
     }
 
     @Test

@@ -533,7 +533,14 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
     @Override
     public long nextSequence(DeploymentId deployment) {
         return locked(() -> state.events.values().stream()
-                .filter(e -> e.deployment().deploymentId().equals(deployment.value()))
+                .filter(e -> e.deployment() != null && e.deployment().deploymentId().equals(deployment.value()))
+                .mapToLong(WebhookEvent::sequence).max().orElse(0) + 1);
+    }
+
+    @Override
+    public long nextSequence(RepositoryId repository) {
+        return locked(() -> state.events.values().stream()
+                .filter(e -> e.push() != null && e.push().repositoryId().equals(repository.value()))
                 .mapToLong(WebhookEvent::sequence).max().orElse(0) + 1);
     }
 
@@ -622,6 +629,11 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
             due.forEach(state.deliveryJobs::remove);
             return due;
         });
+    }
+
+    /** Every event recorded, in the order they were appended. */
+    public List<WebhookEvent> events() {
+        return locked(() -> List.copyOf(state.events.values()));
     }
 
     public Map<WebhookDeliveryId, Instant> deliveryJobs() {

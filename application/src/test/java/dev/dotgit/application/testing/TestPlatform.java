@@ -17,6 +17,8 @@ import dev.dotgit.application.port.in.deployment.ListPreviewsQuery;
 import dev.dotgit.application.port.in.deployment.ReadDeploymentLogsQuery;
 import dev.dotgit.application.port.in.deployment.RunDeploymentPipelineUseCase;
 import dev.dotgit.application.port.in.deployment.TriggerDeploymentUseCase;
+import dev.dotgit.application.port.in.git.FetchRepositoryUseCase;
+import dev.dotgit.application.port.in.git.PushRepositoryUseCase;
 import dev.dotgit.application.port.in.hosting.ServeSiteQuery;
 import dev.dotgit.application.port.in.platform.PlatformUrls;
 import dev.dotgit.application.port.in.project.ArchiveProjectUseCase;
@@ -65,6 +67,8 @@ import dev.dotgit.application.service.deployment.ListDeploymentsService;
 import dev.dotgit.application.service.deployment.ListPreviewsService;
 import dev.dotgit.application.service.deployment.ReadDeploymentLogsService;
 import dev.dotgit.application.service.deployment.TriggerDeploymentService;
+import dev.dotgit.application.service.git.FetchRepositoryService;
+import dev.dotgit.application.service.git.PushRepositoryService;
 import dev.dotgit.application.service.hosting.ServeSiteService;
 import dev.dotgit.application.service.pipeline.ActivePipelines;
 import dev.dotgit.application.service.pipeline.PipelineSettings;
@@ -102,6 +106,7 @@ public final class TestPlatform implements AutoCloseable {
     public final MutableClock clock = new MutableClock(TestData.T0);
     public final InMemoryPersistence store = new InMemoryPersistence();
     public final FakeSourceRepositories sources = new FakeSourceRepositories();
+    public final FakeGitProtocol git = new FakeGitProtocol();
     public final RecordingPipelineScheduler scheduler = new RecordingPipelineScheduler();
     public final ScriptedBuilds builds = new ScriptedBuilds();
     public final InMemorySites sites = new InMemorySites();
@@ -154,6 +159,8 @@ public final class TestPlatform implements AutoCloseable {
     public final ListWebhookDeliveriesQuery listWebhookDeliveries;
     public final RedeliverWebhookUseCase redeliverWebhook;
     public final DeliverWebhookUseCase deliverWebhook;
+    public final FetchRepositoryUseCase fetchRepository;
+    public final PushRepositoryUseCase pushRepository;
 
     public TestPlatform(Path workspaceRoot) {
         this(workspaceRoot, null, null, WEBHOOK_SETTINGS);
@@ -210,6 +217,8 @@ public final class TestPlatform implements AutoCloseable {
         redeliverWebhook = new RedeliverWebhookService(store, store, store, store, store, clock);
         deliverWebhook = new DeliverWebhookService(store, store, store, store, store, targets, sender == null ? webhookSender : sender, store,
                 webhookSettings, () -> 0.5, clock);
+        fetchRepository = new FetchRepositoryService(store, visible, git);
+        pushRepository = new PushRepositoryService(store, visible, git, store, webhookEvents);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.net.InetSocketAddress;
  * Throttles failed authentication per client address (CONTRACT §2.1), for every version and
  * the operator surface at once: every 401 the server answers counts against the address, and a
  * blocked address gets 429 {@code rate_limit_exceeded} with {@code Retry-After} whatever key it
- * sends, before anything else looks at the request. Versioned paths get the refusal in their
+ * sends, before anything else looks at the request. Requests without credentials do not count. Versioned paths get the refusal in their
  * version's envelope (the domain error travels with the response); other paths in the
  * unversioned shape.
  */
@@ -73,7 +73,11 @@ class FailedAuthenticationFilter implements Ordered {
 
     @ResponseFilter
     void countFailures(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.code() == HttpStatus.UNAUTHORIZED.getCode()) {
+        // Only a credential that was sent and refused is a failed attempt: a request without
+        // one (a git client's first, anonymous request before it answers the challenge, say)
+        // guesses nothing, and counting it would lock out busy but honest clients.
+        if (response.code() == HttpStatus.UNAUTHORIZED.getCode()
+                && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
             request.getAttribute(ADDRESS, String.class).ifPresent(throttle::recordFailure);
         }
     }

@@ -42,6 +42,7 @@ class ArchitectureTest {
             .adapter("filesystem", "dev.dotgit.adapter.filesystem..")
             .adapter("scheduler", "dev.dotgit.adapter.scheduler..")
             .adapter("hosting", "dev.dotgit.adapter.hosting..")
+            .adapter("git-http", "dev.dotgit.adapter.githttp..")
             .adapter("webhooks", "dev.dotgit.adapter.webhooks..")
             .adapter("rest-admin", "dev.dotgit.adapter.rest.admin..")
             .adapter("rest-v1", "dev.dotgit.adapter.rest.v1..")

@@ -45,8 +45,12 @@ class FailedAuthenticationThrottleTest {
         for (int i = 1; i <= 19; i++) {
             assertThat(api.as(SecretKey.generate().reveal()).get("/v1/projects").statusCode()).isEqualTo(401);
         }
+        for (int i = 1; i <= 5; i++) {
+            assertThat(api.anonymous().get("/v2/repositories").statusCode()).as("no key sent: not an attempt")
+                    .isEqualTo(401);
+        }
         assertThat(api.admin().get("/v1/projects").statusCode()).as("19 failures do not block").isEqualTo(200);
-        assertThat(api.anonymous().get("/v3/projects").statusCode()).as("the 20th failure").isEqualTo(401);
+        assertThat(api.as("gsk_live_wrong").get("/v3/projects").statusCode()).as("the 20th failure").isEqualTo(401);
 
         Response v1 = api.admin().get("/v1/projects");
         Response v2 = api.admin().get("/v2/repositories");

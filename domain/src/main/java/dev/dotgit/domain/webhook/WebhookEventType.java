@@ -11,8 +11,9 @@ import java.util.Set;
  * (CONTRACT §6). The v2 types keep the two seed envelopes apart (C5): {@code deployment.completed}
  * is rendered in the 003 envelope, every other v2 type in the 002 envelope.
  *
- * <p>{@code repo.push}, {@code pr.merged} and {@code repository.pushed} can be subscribed to,
- * but nothing raises them yet: the server has no git push of its own.
+ * <p>{@code repo.push} (v2) and {@code repository.pushed} (v3) are raised once per ref a git
+ * push over smart HTTP updated. {@code pr.merged} can be subscribed to, but nothing raises it:
+ * the server has no pull requests.
  */
 public enum WebhookEventType {
     REPO_PUSH("repo.push", WebhookApiVersion.V2, null),
@@ -43,6 +44,16 @@ public enum WebhookEventType {
 
     public WebhookApiVersion version() {
         return version;
+    }
+
+    /** Raised by a push (one event per updated ref), not by a deployment. */
+    public boolean isPushEvent() {
+        return this == REPO_PUSH || this == REPOSITORY_PUSHED;
+    }
+
+    /** The types a push raises, whichever version the subscriptions speak. */
+    public static Set<WebhookEventType> raisedByPush() {
+        return EnumSet.of(REPO_PUSH, REPOSITORY_PUSHED);
     }
 
     public static Optional<WebhookEventType> fromWire(String name) {

@@ -18,9 +18,11 @@ import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.deployment.DeploymentId;
 import dev.dotgit.domain.deployment.DeploymentStatus;
 import dev.dotgit.domain.error.AlreadyExists;
+import dev.dotgit.domain.repository.RepositoryId;
 import dev.dotgit.domain.webhook.DeliveryAttempt;
 import dev.dotgit.domain.webhook.DeliveryStatus;
 import dev.dotgit.domain.webhook.DeploymentSnapshot;
+import dev.dotgit.domain.webhook.PushSnapshot;
 import dev.dotgit.domain.webhook.SubscriptionStatus;
 import dev.dotgit.domain.webhook.WebhookApiVersion;
 import dev.dotgit.domain.webhook.WebhookDelivery;
@@ -59,6 +61,10 @@ public class WebhookPersistenceAdapter implements LoadWebhookPort, SaveWebhookPo
                                         auto_rollback, url, deployment_created_at, started_at, completed_at,
                                         rolled_back_to, duration_ms)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_PUSH_EVENT = """
+            insert into webhook_events (id, event_type, account, seq, occurred_at, repository_id, full_name, ref_name,
+                                        before_sha, after_sha, pushed_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_DELIVERY = """
             insert into webhook_deliveries (id, account, webhook_id, event_id, event_type, status, redelivery_of,
                                             created_at)
@@ -137,8 +143,22 @@ public class WebhookPersistenceAdapter implements LoadWebhookPort, SaveWebhookPo
     }
 
     @Override
+    public long nextSequence(RepositoryId repository) {
+        return guard(WHAT, () -> query("select coalesce(max(seq), 0) + 1 as next from webhook_events"
+                + " where repository_id = ?", List.of(repository.value()), row -> row.getLong("next")).get(0));
+    }
+
+    @Override
     public void append(WebhookEvent e, List<WebhookDelivery> deliveries) {
         guard(WHAT, () -> {
+            if (e.push() != null) {
+                PushSnapshot p = e.push();
+                SqlValues.executeUpdate(jdbc, INSERT_PUSH_EVENT, e.id().value(), e.type().wireName(),
+                        e.account().value(), e.sequence(), e.occurredAt(), p.repositoryId(), p.fullName(), p.ref(),
+                        p.before(), p.after(), p.pushedBy());
+                deliveries.forEach(this::insertDelivery);
+                return null;
+            }
             DeploymentSnapshot d = e.deployment();
             SqlValues.executeUpdate(jdbc, INSERT_EVENT, e.id().value(), e.type().wireName(), e.account().value(),
                     d.deploymentId(), e.sequence(), e.occurredAt(), d.projectId(), d.projectName(), d.environment(),
@@ -269,6 +289,16 @@ public class WebhookPersistenceAdapter implements LoadWebhookPort, SaveWebhookPo
     }
 
     private static WebhookEvent event(ResultSet row) throws SQLException {
+        WebhookEventId id = new WebhookEventId(row.getString("id"));
+        WebhookEventType type = StoredValues.known(WebhookEventType.fromWire(row.getString("event_type")), "event",
+                row.getString("event_type"));
+        AccountSlug account = new AccountSlug(row.getString("account"));
+        if (type.isPushEvent()) {
+            return new WebhookEvent(id, type, account, row.getLong("seq"), SqlValues.instant(row, "occurred_at"),
+                    new PushSnapshot(row.getString("repository_id"), row.getString("full_name"),
+                            row.getString("ref_name"), row.getString("before_sha"), row.getString("after_sha"),
+                            row.getString("pushed_by")));
+        }
         DeploymentSnapshot snapshot = new DeploymentSnapshot(row.getString("deployment_id"),
                 row.getString("project_id"), row.getString("project_name"), row.getString("environment"),
                 row.getString("branch"), row.getString("commit_sha"),
@@ -276,10 +306,7 @@ public class WebhookPersistenceAdapter implements LoadWebhookPort, SaveWebhookPo
                 row.getString("url"), SqlValues.instant(row, "deployment_created_at"),
                 SqlValues.instant(row, "started_at"), SqlValues.instant(row, "completed_at"),
                 row.getString("rolled_back_to"), (Long) row.getObject("duration_ms", Long.class));
-        return new WebhookEvent(new WebhookEventId(row.getString("id")),
-                StoredValues.known(WebhookEventType.fromWire(row.getString("event_type")), "event",
-                        row.getString("event_type")),
-                new AccountSlug(row.getString("account")), row.getLong("seq"), SqlValues.instant(row, "occurred_at"),
+        return new WebhookEvent(id, type, account, row.getLong("seq"), SqlValues.instant(row, "occurred_at"),
                 snapshot);
     }
 

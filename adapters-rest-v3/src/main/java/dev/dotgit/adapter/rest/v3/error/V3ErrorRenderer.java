@@ -53,7 +53,8 @@ public final class V3ErrorRenderer {
     private final long maxRequestSize;
 
     public V3ErrorRenderer(HttpServerConfiguration server) {
-        this.maxRequestSize = server.getMaxRequestSize();
+        // API bodies are read whole, so the buffer limit is theirs; only streamed bodies (git pushes) may be larger.
+        this.maxRequestSize = Math.min(server.getMaxRequestSize(), server.getMaxRequestBufferSize());
     }
 
     /**

@@ -12,9 +12,11 @@ import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.deployment.DeploymentId;
 import dev.dotgit.domain.deployment.DeploymentStatus;
 import dev.dotgit.domain.project.ProjectId;
+import dev.dotgit.domain.repository.RepositoryId;
 import dev.dotgit.domain.webhook.DeliveryAttempt;
 import dev.dotgit.domain.webhook.DeliveryStatus;
 import dev.dotgit.domain.webhook.DeploymentSnapshot;
+import dev.dotgit.domain.webhook.PushSnapshot;
 import dev.dotgit.domain.webhook.SubscriptionStatus;
 import dev.dotgit.domain.webhook.WebhookApiVersion;
 import dev.dotgit.domain.webhook.WebhookDelivery;
@@ -109,6 +111,26 @@ public abstract class WebhookPortsContract {
         assertThat(ports.loadDeliveries().findById(delivery.id())).contains(delivery);
         assertThat(ports.outbox().nextSequence(deployment)).isEqualTo(2);
         assertThat(ports.outbox().nextSequence(DeploymentId.generate())).isEqualTo(1);
+    }
+
+    @Test
+    void aPushEventReadsBackAndSequencesGrowPerRepository() {
+        AccountSlug account = anAccountSlug();
+        WebhookSubscription subscription = insert(subscription(account, WebhookApiVersion.V3, T0,
+                "repository.pushed"));
+        RepositoryId repository = RepositoryId.generate();
+        assertThat(ports.outbox().nextSequence(repository)).isEqualTo(1);
+
+        WebhookEvent event = new WebhookEvent(WebhookEventId.generate(), WebhookEventType.REPOSITORY_PUSHED, account,
+                1, T0.plusMillis(4), new PushSnapshot(repository.value(), account.value() + "/web",
+                        "refs/heads/" + "x".repeat(300), PushSnapshot.ZERO_ID, "b".repeat(40), "key_0000000001"));
+        WebhookDelivery delivery = WebhookDelivery.pending(subscription, event, T0.plusMillis(5));
+        ports.transactions().inTransaction(() -> ports.outbox().append(event, List.of(delivery)));
+
+        assertThat(ports.outbox().findEvent(event.id())).contains(event);
+        assertThat(ports.loadDeliveries().findById(delivery.id())).contains(delivery);
+        assertThat(ports.outbox().nextSequence(repository)).isEqualTo(2);
+        assertThat(ports.outbox().nextSequence(RepositoryId.generate())).isEqualTo(1);
     }
 
     @Test
