@@ -67,7 +67,9 @@ public record TransportSecurity(boolean requireHttps, Set<InetAddress> trustedPr
     }
 
     static TransportSecurity parse(String requireHttps, String trustedProxies) {
-        boolean required = switch (requireHttps == null ? "" : requireHttps.trim().toLowerCase(Locale.ROOT)) {
+        // Exactly "true" or "false": the HTTPS filter is registered only for the literal "true",
+        // so any other spelling must stop the start rather than leave plain HTTP open.
+        boolean required = switch (requireHttps == null ? "" : requireHttps.trim()) {
             case "", "false" -> false;
             case "true" -> true;
             default -> throw new InvalidConfiguration("dotgit.require-https",

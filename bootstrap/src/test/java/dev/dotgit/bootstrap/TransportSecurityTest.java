@@ -43,6 +43,8 @@ class TransportSecurityTest {
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> TransportSecurity.parse("yes", null))
                 .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("dotgit.require-https");
+        assertThatThrownBy(() -> TransportSecurity.parse("TRUE", null))
+                .as("only the exact spelling registers the filter").isInstanceOf(InvalidConfiguration.class);
         assertThatThrownBy(() -> TransportSecurity.parse("true", "10.0.0.1,proxy.example.com"))
                 .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("dotgit.trusted-proxies")
                 .hasMessageContaining("proxy.example.com");

@@ -3,6 +3,7 @@ package dev.dotgit.bootstrap.http;
 import dev.dotgit.bootstrap.DotgitConfiguration;
 import dev.dotgit.bootstrap.TransportSecurity;
 import dev.dotgit.domain.error.HttpsRequired;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -26,6 +27,8 @@ import java.net.InetSocketAddress;
  * unversioned shape.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+// Absent from the filter chain unless asked for, so plain-HTTP servers pay nothing per request.
+@Requires(property = "dotgit.require-https", value = "true")
 class RequireHttpsFilter implements Ordered {
 
     private final TransportSecurity transport;
@@ -44,7 +47,7 @@ class RequireHttpsFilter implements Ordered {
     @RequestFilter
     @Nullable
     MutableHttpResponse<?> refusePlainHttp(HttpRequest<?> request) {
-        if (!transport.requireHttps() || isHealthCheck(request.getPath())) {
+        if (isHealthCheck(request.getPath())) {
             return null;
         }
         InetSocketAddress from = request.getRemoteAddress();
