@@ -8,14 +8,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.web.router.RouteAttributes;
 import java.net.InetSocketAddress;
 
 /**
@@ -59,15 +57,8 @@ class FailedAuthenticationFilter implements Ordered {
             throttle.requireNotBlocked(address);
             return null;
         } catch (RateLimited blocked) {
-            MutableHttpResponse<?> response;
-            if (request.getPath().matches("/v[0-9]+(/.*)?")) {
-                response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS);
-                RouteAttributes.setException(response, blocked);
-            } else {
-                response = UnversionedErrors.render(request, HttpStatus.TOO_MANY_REQUESTS, blocked.code(),
-                        blocked.getMessage());
-            }
-            return response.header(HttpHeaders.RETRY_AFTER, Long.toString(blocked.retryAfterSeconds()));
+            return Refusals.refuse(request, HttpStatus.TOO_MANY_REQUESTS, blocked)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(blocked.retryAfterSeconds()));
         }
     }
 

@@ -7,13 +7,11 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.web.router.RouteAttributes;
 import java.net.InetSocketAddress;
 
 /**
@@ -56,20 +54,10 @@ class RequireHttpsFilter implements Ordered {
         if (secure) {
             return null;
         }
-        HttpsRequired refused = new HttpsRequired();
-        if (isVersioned(request.getPath())) {
-            MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.FORBIDDEN);
-            RouteAttributes.setException(response, refused);
-            return response;
-        }
-        return UnversionedErrors.render(request, HttpStatus.FORBIDDEN, refused.code(), refused.getMessage());
+        return Refusals.refuse(request, HttpStatus.FORBIDDEN, new HttpsRequired());
     }
 
     private static boolean isHealthCheck(String path) {
         return path.equals("/health") || path.startsWith("/health/");
-    }
-
-    private static boolean isVersioned(String path) {
-        return path.matches("/v[0-9]+(/.*)?");
     }
 }
