@@ -110,14 +110,10 @@ final class ApiKeysController {
         QueryParameters query = new QueryParameters();
         int size = query.integer("limit", limit, Pagination.DEFAULT_LIMIT, 1, Pagination.MAX_LIMIT);
         query.throwIfInvalid();
-        PageRequest page = cursor == null ? PageRequest.first(size)
-                : PageRequest.after(Cursors.decode(Cursors.Kind.API_KEYS, cursor), size);
+        PageRequest page = Cursors.pageRequest(Cursors.Kind.API_KEYS, cursor, size);
         Page<ApiKey> keys = listKeys.list(caller, page);
         List<ApiKey> items = keys.items();
-        String next = keys.hasMore() && !items.isEmpty()
-                ? Cursors.encode(Cursors.Kind.API_KEYS, positionOf(items.get(items.size() - 1)))
-                : null;
-        Pagination pagination = Pagination.of(keys.hasMore(), next);
+        Pagination pagination = Cursors.pagination(Cursors.Kind.API_KEYS, keys, ApiKeysController::positionOf);
         return pagination.ok(new ApiKeyListResponse(mapper.toListItems(items), pagination));
     }
 

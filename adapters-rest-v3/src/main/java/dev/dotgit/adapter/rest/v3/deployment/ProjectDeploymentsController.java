@@ -118,18 +118,15 @@ final class ProjectDeploymentsController {
                 Environment.wireNames());
         int size = query.integer("limit", limit, Pagination.DEFAULT_LIMIT, 1, Pagination.MAX_LIMIT);
         query.throwIfInvalid();
-        PageRequest page = cursor == null ? PageRequest.first(size)
-                : PageRequest.after(Cursors.decode(Cursors.Kind.DEPLOYMENTS, cursor), size);
+        PageRequest page = Cursors.pageRequest(Cursors.Kind.DEPLOYMENTS, cursor, size);
         // An unknown (or invisible) project is a 404 here, not an empty list.
         String project = getProject.get(caller, projectId).project().id().value();
         DeploymentListFilter filter = new DeploymentListFilter(Optional.of(project), Optional.empty(),
                 statuses.orElse(Set.of()), wantedEnvironment);
         Page<Deployment> deployments = listDeployments.list(caller, filter, page);
         List<Deployment> items = deployments.items();
-        String next = deployments.hasMore() && !items.isEmpty()
-                ? Cursors.encode(Cursors.Kind.DEPLOYMENTS, positionOf(items.get(items.size() - 1)))
-                : null;
-        Pagination pagination = Pagination.of(deployments.hasMore(), next);
+        Pagination pagination = Cursors.pagination(Cursors.Kind.DEPLOYMENTS, deployments,
+                ProjectDeploymentsController::positionOf);
         return pagination.ok(new DeploymentListResponse(mapper.toResponses(items, urls), pagination));
     }
 

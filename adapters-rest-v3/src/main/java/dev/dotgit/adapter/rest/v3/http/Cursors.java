@@ -2,6 +2,8 @@ package dev.dotgit.adapter.rest.v3.http;
 
 import dev.dotgit.adapter.rest.v3.error.RequestRejected;
 import dev.dotgit.application.port.in.paging.ListPosition;
+import dev.dotgit.application.port.in.paging.Page;
+import dev.dotgit.application.port.in.paging.PageRequest;
 import dev.dotgit.domain.shared.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +12,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +60,19 @@ public final class Cursors {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private Cursors() {
+    }
+
+    /** The page a request asks for: the first one, or the one after the position its cursor names. */
+    public static PageRequest pageRequest(Kind kind, String cursor, int limit) {
+        return cursor == null ? PageRequest.first(limit) : PageRequest.after(decode(kind, cursor), limit);
+    }
+
+    /** The pagination of a page whose rows are positioned by {@code position}: the next cursor follows its last row. */
+    public static <T> Pagination pagination(Kind kind, Page<T> page, Function<T, ListPosition> position) {
+        List<T> items = page.items();
+        String next = page.hasMore() && !items.isEmpty() ? encode(kind, position.apply(items.get(items.size() - 1)))
+                : null;
+        return Pagination.of(page.hasMore(), next);
     }
 
     public static String encode(Kind kind, ListPosition position) {

@@ -75,14 +75,10 @@ final class ProjectsController {
                 ReportedProjectStatus.wireNames());
         int size = query.integer("limit", limit, Pagination.DEFAULT_LIMIT, 1, Pagination.MAX_LIMIT);
         query.throwIfInvalid();
-        PageRequest page = cursor == null ? PageRequest.first(size)
-                : PageRequest.after(Cursors.decode(Cursors.Kind.PROJECTS, cursor), size);
+        PageRequest page = Cursors.pageRequest(Cursors.Kind.PROJECTS, cursor, size);
         Page<ProjectOverview> projects = listProjects.list(caller, wanted, page);
         List<ProjectOverview> items = projects.items();
-        String next = projects.hasMore() && !items.isEmpty()
-                ? Cursors.encode(Cursors.Kind.PROJECTS, positionOf(items.get(items.size() - 1).project()))
-                : null;
-        Pagination pagination = Pagination.of(projects.hasMore(), next);
+        Pagination pagination = Cursors.pagination(Cursors.Kind.PROJECTS, projects, item -> positionOf(item.project()));
         return pagination.ok(new ProjectListResponse(mapper.toListItems(items), pagination));
     }
 

@@ -115,14 +115,10 @@ final class WebhooksController {
         QueryParameters query = new QueryParameters();
         int size = query.integer("limit", limit, Pagination.DEFAULT_LIMIT, 1, Pagination.MAX_LIMIT);
         query.throwIfInvalid();
-        PageRequest page = cursor == null ? PageRequest.first(size)
-                : PageRequest.after(Cursors.decode(Cursors.Kind.WEBHOOKS, cursor), size);
+        PageRequest page = Cursors.pageRequest(Cursors.Kind.WEBHOOKS, cursor, size);
         Page<Webhook> webhooks = listWebhooks.list(caller, page);
         List<Webhook> items = webhooks.items();
-        String next = webhooks.hasMore() && !items.isEmpty()
-                ? Cursors.encode(Cursors.Kind.WEBHOOKS, positionOf(items.get(items.size() - 1)))
-                : null;
-        Pagination pagination = Pagination.of(webhooks.hasMore(), next);
+        Pagination pagination = Cursors.pagination(Cursors.Kind.WEBHOOKS, webhooks, WebhooksController::positionOf);
         return pagination.ok(new WebhookListResponse(mapper.toResponses(items), pagination));
     }
 
@@ -151,14 +147,11 @@ final class WebhooksController {
                 V3DeliveryStatus.words());
         int size = query.integer("limit", limit, Pagination.DEFAULT_LIMIT, 1, Pagination.MAX_LIMIT);
         query.throwIfInvalid();
-        PageRequest page = cursor == null ? PageRequest.first(size)
-                : PageRequest.after(Cursors.decode(Cursors.Kind.WEBHOOK_DELIVERIES, cursor), size);
+        PageRequest page = Cursors.pageRequest(Cursors.Kind.WEBHOOK_DELIVERIES, cursor, size);
         Page<WebhookDelivery> deliveries = listDeliveries.list(caller, id, wanted, page);
         List<WebhookDelivery> items = deliveries.items();
-        String next = deliveries.hasMore() && !items.isEmpty()
-                ? Cursors.encode(Cursors.Kind.WEBHOOK_DELIVERIES, positionOf(items.get(items.size() - 1)))
-                : null;
-        Pagination pagination = Pagination.of(deliveries.hasMore(), next);
+        Pagination pagination = Cursors.pagination(Cursors.Kind.WEBHOOK_DELIVERIES, deliveries,
+                WebhooksController::positionOf);
         return pagination.ok(new DeliveryListResponse(mapper.toDeliveries(items), pagination));
     }
 
