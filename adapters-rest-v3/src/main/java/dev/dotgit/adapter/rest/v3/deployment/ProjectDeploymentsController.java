@@ -75,9 +75,9 @@ final class ProjectDeploymentsController {
     /**
      * {@code branch} (default {@code main}), {@code environment} (default {@code production}),
      * {@code commit_sha}, {@code auto_rollback} (default false), {@code env_vars}. Deployments
-     * are instant: v3 has no strategy field.
+     * are instant: v3 has no strategy field. Accepts any content type: the body reader answers
+     * 415 itself, and only for a body that is there.
      */
-    /** Accepts any content type: the body reader answers 415 itself, and only for a body that is there. */
     @Post(consumes = MediaType.ALL)
     HttpResponse<DeploymentResponse> trigger(@AuthenticatedCaller Caller caller, String projectId,
                                              HttpRequest<?> request, @Nullable @Body byte[] body) {
