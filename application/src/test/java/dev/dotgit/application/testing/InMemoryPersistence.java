@@ -702,7 +702,7 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
         return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
     }
 
-    private static <T> Page<T> page(Stream<T> rows, java.util.function.Function<T, Instant> createdAt,
+    static <T> Page<T> page(Stream<T> rows, java.util.function.Function<T, Instant> createdAt,
                                     java.util.function.Function<T, String> id, PageRequest page) {
         Comparator<T> newestFirst = Comparator.comparing(createdAt, NEWEST)
                 .thenComparing(id, Comparator.reverseOrder());

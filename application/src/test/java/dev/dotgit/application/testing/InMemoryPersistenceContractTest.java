@@ -12,6 +12,11 @@ import dev.dotgit.application.port.out.contract.RepositoryPortsContract;
 import dev.dotgit.application.port.out.contract.TransactionPortContract;
 import dev.dotgit.application.port.out.contract.WebhookPorts;
 import dev.dotgit.application.port.out.contract.WebhookPortsContract;
+import dev.dotgit.application.port.out.contract.AccessTokenPortsContract;
+import dev.dotgit.application.port.out.contract.ServiceAccountPorts;
+import dev.dotgit.application.port.out.contract.ServiceAccountPortsContract;
+import dev.dotgit.application.port.out.serviceaccount.SignAccessTokenPort;
+import dev.dotgit.application.port.out.serviceaccount.VerifyAccessTokenPort;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -95,6 +100,32 @@ class InMemoryPersistenceContractTest {
         @Override
         protected PersistencePorts ports() {
             return InMemoryPersistenceContractTest.this.ports();
+        }
+    }
+
+    @Nested
+    class ServiceAccounts extends ServiceAccountPortsContract {
+        private final InMemoryServiceAccounts serviceAccounts = new InMemoryServiceAccounts();
+
+        @Override
+        protected ServiceAccountPorts ports() {
+            return ServiceAccountPorts.allImplementedBy(serviceAccounts);
+        }
+    }
+
+    /** The core's test tokens keep the contract of the real (JWT) tokens, so tests of the core mean something. */
+    @Nested
+    class AccessTokens extends AccessTokenPortsContract {
+        private final HmacAccessTokens tokens = new HmacAccessTokens();
+
+        @Override
+        protected SignAccessTokenPort signer() {
+            return tokens;
+        }
+
+        @Override
+        protected VerifyAccessTokenPort verifier() {
+            return tokens;
         }
     }
 }

@@ -36,6 +36,16 @@ import dev.dotgit.application.port.in.webhook.GetWebhookQuery;
 import dev.dotgit.application.port.in.webhook.ListWebhookDeliveriesQuery;
 import dev.dotgit.application.port.in.webhook.ListWebhooksQuery;
 import dev.dotgit.application.port.in.webhook.RedeliverWebhookUseCase;
+import dev.dotgit.application.port.in.serviceaccount.CreateServiceAccountUseCase;
+import dev.dotgit.application.port.in.serviceaccount.DeleteServiceAccountUseCase;
+import dev.dotgit.application.port.in.serviceaccount.IssueAccessTokenUseCase;
+import dev.dotgit.application.port.in.serviceaccount.ListServiceAccountsQuery;
+import dev.dotgit.application.service.serviceaccount.AccessTokenSettings;
+import dev.dotgit.application.service.serviceaccount.AccessTokens;
+import dev.dotgit.application.service.serviceaccount.CreateServiceAccountService;
+import dev.dotgit.application.service.serviceaccount.DeleteServiceAccountService;
+import dev.dotgit.application.service.serviceaccount.IssueAccessTokenService;
+import dev.dotgit.application.service.serviceaccount.ListServiceAccountsService;
 import dev.dotgit.application.port.out.webhook.ResolveHostPort;
 import dev.dotgit.application.port.out.webhook.SendWebhookPort;
 import dev.dotgit.application.service.access.VisibleObjects;
@@ -161,6 +171,13 @@ public final class TestPlatform implements AutoCloseable {
     public final DeliverWebhookUseCase deliverWebhook;
     public final FetchRepositoryUseCase fetchRepository;
     public final PushRepositoryUseCase pushRepository;
+    public final InMemoryServiceAccounts serviceAccounts = new InMemoryServiceAccounts();
+    public final HmacAccessTokens tokenSigner = new HmacAccessTokens();
+    public final AccessTokens accessTokens;
+    public final CreateServiceAccountUseCase createServiceAccount;
+    public final ListServiceAccountsQuery listServiceAccounts;
+    public final DeleteServiceAccountUseCase deleteServiceAccount;
+    public final IssueAccessTokenUseCase issueAccessToken;
 
     public TestPlatform(Path workspaceRoot) {
         this(workspaceRoot, null, null, WEBHOOK_SETTINGS);
@@ -199,7 +216,13 @@ public final class TestPlatform implements AutoCloseable {
                 workspaces, builds, sites, activePipelines, timer, urls,
                 new PipelineSettings(Duration.ofMinutes(1), Duration.ofMillis(50), Duration.ofMillis(50), 1000),
                 webhookEvents, clock);
-        authenticateCaller = new AuthenticateCallerService(store, clock, Duration.ofSeconds(5));
+        accessTokens = new AccessTokens(serviceAccounts, tokenSigner, tokenSigner, serviceAccounts,
+                AccessTokenSettings.DEFAULTS, clock, Duration.ofSeconds(5));
+        authenticateCaller = new AuthenticateCallerService(store, accessTokens, clock, Duration.ofSeconds(5));
+        createServiceAccount = new CreateServiceAccountService(store, serviceAccounts, store, clock);
+        listServiceAccounts = new ListServiceAccountsService(serviceAccounts);
+        deleteServiceAccount = new DeleteServiceAccountService(serviceAccounts, serviceAccounts, store, accessTokens);
+        issueAccessToken = new IssueAccessTokenService(serviceAccounts, accessTokens);
         createApiKey = new CreateApiKeyService(store, store, store, clock);
         listApiKeys = new ListApiKeysService(store);
         revokeApiKey = new RevokeApiKeyService(store, store, store, authenticateCaller, clock);

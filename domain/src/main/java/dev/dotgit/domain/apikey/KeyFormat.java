@@ -20,7 +20,7 @@ public final class KeyFormat {
     private KeyFormat() {
     }
 
-    static String generate(String prefix) {
+    public static String generate(String prefix) {
         StringBuilder random = new StringBuilder(RANDOM_LENGTH);
         for (int i = 0; i < RANDOM_LENGTH; i++) {
             random.append(BASE62.charAt(RANDOM.nextInt(BASE62.length())));
@@ -28,7 +28,7 @@ public final class KeyFormat {
         return prefix + random + checksum(random.toString());
     }
 
-    static boolean isWellFormed(String prefix, String candidate) {
+    public static boolean isWellFormed(String prefix, String candidate) {
         if (candidate == null || candidate.length() != prefix.length() + RANDOM_LENGTH + CHECKSUM_LENGTH
                 || !candidate.startsWith(prefix)) {
             return false;

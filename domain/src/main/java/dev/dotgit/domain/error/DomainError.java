@@ -12,7 +12,7 @@ public abstract sealed class DomainError extends RuntimeException
                 DeploymentNotCancellable, DeploymentInUse, IllegalDeploymentTransition,
                 ProjectArchived, Unauthenticated, InsufficientScope, ConcurrentModification,
                 StorageUnavailable, MalformedJson, IdempotencyKeyReused, IdempotencyKeyInUse, HttpsRequired,
-                RateLimited, InvalidGitRequest {
+                RateLimited, InvalidGitRequest, TokenRequestRefused {
 
     protected DomainError(String message) {
         super(message, null, false, false);

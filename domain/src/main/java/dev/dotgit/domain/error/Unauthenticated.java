@@ -9,6 +9,12 @@ public final class Unauthenticated extends DomainError {
         MALFORMED("invalid_api_key", "The provided API key is invalid."),
         UNKNOWN("invalid_api_key", "The provided API key is invalid."),
         EXPIRED_OR_REVOKED("invalid_api_key", "The provided API key is expired or revoked."),
+        /** A service account's access token past its expiry: the client asks the token endpoint for a new one. */
+        ACCESS_TOKEN_EXPIRED("invalid_api_key",
+                "The provided access token has expired; request a new one from POST /v2/oauth/token."),
+        /** A well-signed access token whose service account has been deleted. */
+        ACCESS_TOKEN_REVOKED("invalid_api_key",
+                "The provided access token is revoked: its service account no longer exists."),
         PUBLIC_KEY("invalid_api_key",
                 "Public keys (gpk_) identify an account and cannot authenticate requests; use a secret key (gsk_)."),
         MISSING_OPERATOR_TOKEN("missing_operator_token",

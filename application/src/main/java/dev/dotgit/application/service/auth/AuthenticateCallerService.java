@@ -2,6 +2,7 @@ package dev.dotgit.application.service.auth;
 
 import dev.dotgit.application.port.in.auth.AuthenticateCallerUseCase;
 import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
+import dev.dotgit.application.service.serviceaccount.AccessTokens;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.ApiKey;
 import dev.dotgit.domain.apikey.PublicKey;
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Authenticates secret keys. The checksum rejects mistyped and invented keys before any
+ * Authenticates secret keys and service accounts' access tokens (told apart by their shape;
+ * see {@link AccessTokens} for the tokens). The checksum rejects mistyped and invented keys before any
  * lookup; known keys are cached for a short time, because every request authenticates and a
  * database round trip per request would halve the throughput of cheap reads. A revocation
  * made on this node is seen at once ({@link #forget}); one made on another node within
@@ -31,12 +33,14 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
     }
 
     private final LoadApiKeyPort keys;
+    private final AccessTokens accessTokens;
     private final Clock clock;
     private final Duration cacheTtl;
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public AuthenticateCallerService(LoadApiKeyPort keys, Clock clock, Duration cacheTtl) {
+    public AuthenticateCallerService(LoadApiKeyPort keys, AccessTokens accessTokens, Clock clock, Duration cacheTtl) {
         this.keys = keys;
+        this.accessTokens = accessTokens;
         this.clock = clock;
         this.cacheTtl = cacheTtl;
     }
@@ -48,6 +52,9 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
         }
         if (PublicKey.looksLikeOne(bearerToken)) {
             throw new Unauthenticated(Reason.PUBLIC_KEY);
+        }
+        if (AccessTokens.looksLikeOne(bearerToken)) {
+            return accessTokens.authenticate(bearerToken);
         }
         SecretKey secret = SecretKey.parse(bearerToken).orElseThrow(() -> new Unauthenticated(Reason.MALFORMED));
         SecretHash hash = secret.hash();
