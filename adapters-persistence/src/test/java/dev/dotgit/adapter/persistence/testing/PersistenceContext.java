@@ -8,6 +8,10 @@ import dev.dotgit.application.port.out.contract.IdempotencyPorts;
 import dev.dotgit.application.port.out.contract.PersistencePorts;
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
 import dev.dotgit.application.port.out.contract.WebhookPorts;
+import dev.dotgit.application.port.out.contract.ServiceAccountPorts;
+import dev.dotgit.application.port.out.serviceaccount.LoadServiceAccountPort;
+import dev.dotgit.application.port.out.serviceaccount.SaveServiceAccountPort;
+import dev.dotgit.application.port.out.serviceaccount.TokenSigningKeyPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookDeliveryPort;
 import dev.dotgit.application.port.out.webhook.LoadWebhookPort;
 import dev.dotgit.application.port.out.webhook.SaveWebhookDeliveryPort;
@@ -77,6 +81,11 @@ public final class PersistenceContext {
     public static IdempotencyPorts idempotencyPortsOf(ApplicationContext context) {
         return new IdempotencyPorts(context.getBean(RunInTransactionPort.class),
                 context.getBean(ClaimIdempotencyKeyPort.class));
+    }
+
+    public static ServiceAccountPorts serviceAccountPortsOf(ApplicationContext context) {
+        return new ServiceAccountPorts(context.getBean(LoadServiceAccountPort.class),
+                context.getBean(SaveServiceAccountPort.class), context.getBean(TokenSigningKeyPort.class));
     }
 
     public static WebhookPorts webhookPortsOf(ApplicationContext context) {
