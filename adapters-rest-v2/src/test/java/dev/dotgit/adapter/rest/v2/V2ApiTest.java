@@ -79,4 +79,11 @@ class V2ApiTest {
             super(V2ApiTest.this::api);
         }
     }
+
+    @Nested
+    class ServiceAccounts extends ServiceAccountRoutesSpec {
+        ServiceAccounts() {
+            super(V2ApiTest.this::api);
+        }
+    }
 }

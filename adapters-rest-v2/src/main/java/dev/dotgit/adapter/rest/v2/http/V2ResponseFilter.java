@@ -2,6 +2,7 @@ package dev.dotgit.adapter.rest.v2.http;
 
 import dev.dotgit.adapter.rest.v2.error.V2ErrorBody;
 import dev.dotgit.adapter.rest.v2.error.V2ErrorRenderer;
+import dev.dotgit.adapter.rest.v2.oauth.OAuthErrorBody;
 import dev.dotgit.domain.shared.Ids;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * common filter normally assigned one already; this keeps the module whole on its own, with
  * the same rule), and finishes every response with {@code Api-Version: v2}, the request id,
  * and the v2 envelope on errors the framework answered by itself (unknown route, wrong method,
- * wrong content type, oversized body, a 429 of a filter nested inside this one).
+ * wrong content type, oversized body, a 429 of a filter nested inside this one). The token
+ * endpoint's RFC 6749 errors keep their own shape.
  *
  * <p>Scoped to v2's paths on purpose: nothing here is global, so v1 and v3 keep their own
  * envelopes.
@@ -60,7 +62,8 @@ final class V2ResponseFilter implements Ordered {
     private static boolean needsV2ErrorBody(HttpRequest<?> request, MutableHttpResponse<?> response) {
         return response.code() >= 400
                 && request.getMethod() != HttpMethod.HEAD
-                && !(response.getBody().orElse(null) instanceof V2ErrorBody);
+                && !(response.getBody().orElse(null) instanceof V2ErrorBody)
+                && !(response.getBody().orElse(null) instanceof OAuthErrorBody);
     }
 
     @Override

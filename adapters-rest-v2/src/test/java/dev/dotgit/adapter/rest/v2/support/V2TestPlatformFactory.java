@@ -17,6 +17,10 @@ import dev.dotgit.application.port.in.webhook.GetWebhookQuery;
 import dev.dotgit.application.port.in.webhook.ListWebhookDeliveriesQuery;
 import dev.dotgit.application.port.in.webhook.ListWebhooksQuery;
 import dev.dotgit.application.port.in.webhook.RedeliverWebhookUseCase;
+import dev.dotgit.application.port.in.serviceaccount.CreateServiceAccountUseCase;
+import dev.dotgit.application.port.in.serviceaccount.DeleteServiceAccountUseCase;
+import dev.dotgit.application.port.in.serviceaccount.IssueAccessTokenUseCase;
+import dev.dotgit.application.port.in.serviceaccount.ListServiceAccountsQuery;
 import dev.dotgit.application.testing.TestPlatform;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -150,6 +154,26 @@ public class V2TestPlatformFactory {
     @Singleton
     RedeliverWebhookUseCase redeliverWebhook(TestPlatform platform) {
         return platform.redeliverWebhook;
+    }
+
+    @Singleton
+    CreateServiceAccountUseCase createServiceAccount(TestPlatform platform) {
+        return platform.createServiceAccount;
+    }
+
+    @Singleton
+    ListServiceAccountsQuery listServiceAccounts(TestPlatform platform) {
+        return platform.listServiceAccounts;
+    }
+
+    @Singleton
+    DeleteServiceAccountUseCase deleteServiceAccount(TestPlatform platform) {
+        return platform.deleteServiceAccount;
+    }
+
+    @Singleton
+    IssueAccessTokenUseCase issueAccessToken(TestPlatform platform) {
+        return platform.issueAccessToken;
     }
 
     @PreDestroy
