@@ -5,6 +5,7 @@ import dev.dotgit.adapter.filesystem.DiskSiteStorage;
 import dev.dotgit.adapter.git.JGitGitProtocol;
 import dev.dotgit.adapter.git.JGitSourceRepositories;
 import dev.dotgit.adapter.process.ChildProcessBuilds;
+import dev.dotgit.adapter.jwt.JwtAccessTokens;
 import dev.dotgit.adapter.webhooks.WebhooksConfiguration;
 import dev.dotgit.application.port.in.platform.PlatformUrls;
 import dev.dotgit.application.port.out.account.LoadAccountPort;
@@ -24,6 +25,9 @@ import dev.dotgit.application.port.out.project.SaveProjectPort;
 import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
 import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
 import dev.dotgit.application.port.out.scheduling.SchedulePipelinePort;
+import dev.dotgit.application.port.out.serviceaccount.LoadServiceAccountPort;
+import dev.dotgit.application.port.out.serviceaccount.SaveServiceAccountPort;
+import dev.dotgit.application.port.out.serviceaccount.TokenSigningKeyPort;
 import dev.dotgit.application.port.out.site.SiteStoragePort;
 import dev.dotgit.application.port.out.source.SourceRepositoryPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
@@ -70,6 +74,11 @@ import dev.dotgit.application.service.repository.CreateRepositoryService;
 import dev.dotgit.application.service.repository.GetRepositoryService;
 import dev.dotgit.application.service.repository.ListRepositoriesService;
 import dev.dotgit.application.service.repository.RepositoryProvisioning;
+import dev.dotgit.application.service.serviceaccount.AccessTokens;
+import dev.dotgit.application.service.serviceaccount.CreateServiceAccountService;
+import dev.dotgit.application.service.serviceaccount.DeleteServiceAccountService;
+import dev.dotgit.application.service.serviceaccount.IssueAccessTokenService;
+import dev.dotgit.application.service.serviceaccount.ListServiceAccountsService;
 import dev.dotgit.application.service.webhook.CreateWebhookService;
 import dev.dotgit.application.service.webhook.DeleteWebhookService;
 import dev.dotgit.application.service.webhook.DeliverWebhookService;
@@ -396,9 +405,9 @@ class ApplicationFactory {
     }
 
     @Singleton
-    AuthenticateCallerService authenticateCaller(LoadApiKeyPort keys, Clock clock,
+    AuthenticateCallerService authenticateCaller(LoadApiKeyPort keys, AccessTokens accessTokens, Clock clock,
                                                  DotgitConfiguration configuration) {
-        return new AuthenticateCallerService(keys, clock, configuration.apiKeyCacheTtl());
+        return new AuthenticateCallerService(keys, accessTokens, clock, configuration.apiKeyCacheTtl());
     }
 
     @Singleton
@@ -453,5 +462,43 @@ class ApplicationFactory {
     @Singleton
     ReleaseIdempotencyKeyService releaseIdempotencyKey(ClaimIdempotencyKeyPort keys) {
         return new ReleaseIdempotencyKeyService(keys);
+    }
+
+    // ---- service accounts and their access tokens ----
+
+    @Singleton
+    JwtAccessTokens jwtAccessTokens() {
+        return new JwtAccessTokens();
+    }
+
+    /** Service accounts are cached for as long as API keys, so a deletion reaches every node as soon as a revocation. */
+    @Singleton
+    AccessTokens accessTokens(TokenSigningKeyPort signingKeys, JwtAccessTokens tokens,
+                              LoadServiceAccountPort serviceAccounts, DotgitConfiguration configuration, Clock clock) {
+        return new AccessTokens(signingKeys, tokens, tokens, serviceAccounts, configuration.accessTokens(), clock,
+                configuration.apiKeyCacheTtl());
+    }
+
+    @Singleton
+    CreateServiceAccountService createServiceAccount(LoadProjectPort projects, SaveServiceAccountPort serviceAccounts,
+                                                     RunInTransactionPort transactions, Clock clock) {
+        return new CreateServiceAccountService(projects, serviceAccounts, transactions, clock);
+    }
+
+    @Singleton
+    ListServiceAccountsService listServiceAccounts(LoadServiceAccountPort serviceAccounts) {
+        return new ListServiceAccountsService(serviceAccounts);
+    }
+
+    @Singleton
+    DeleteServiceAccountService deleteServiceAccount(LoadServiceAccountPort serviceAccounts,
+                                                     SaveServiceAccountPort saveServiceAccounts,
+                                                     RunInTransactionPort transactions, AccessTokens accessTokens) {
+        return new DeleteServiceAccountService(serviceAccounts, saveServiceAccounts, transactions, accessTokens);
+    }
+
+    @Singleton
+    IssueAccessTokenService issueAccessToken(LoadServiceAccountPort serviceAccounts, AccessTokens accessTokens) {
+        return new IssueAccessTokenService(serviceAccounts, accessTokens);
     }
 }

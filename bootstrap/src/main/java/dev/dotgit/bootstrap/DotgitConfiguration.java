@@ -2,7 +2,9 @@ package dev.dotgit.bootstrap;
 
 import dev.dotgit.application.port.in.platform.PlatformUrls;
 import dev.dotgit.application.service.pipeline.PipelineSettings;
+import dev.dotgit.application.service.serviceaccount.AccessTokenSettings;
 import dev.dotgit.domain.apikey.SecretKey;
+import dev.dotgit.domain.serviceaccount.TokenSigningKey;
 import io.micronaut.core.value.PropertyResolver;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +22,8 @@ import java.util.Optional;
 public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<SecretKey> bootstrapApiKey,
                                   Optional<String> operatorToken, Optional<Instant> v1Sunset,
                                   PipelineSettings pipeline, Duration apiKeyCacheTtl,
-                                  TransportSecurity transport, FailedAuthenticationLimit failedAuthentication) {
+                                  TransportSecurity transport, FailedAuthenticationLimit failedAuthentication,
+                                  AccessTokenSettings accessTokens) {
 
     /**
      * CONTRACT §2.1: after {@code maxFailures} failed authentications within {@code window}, an
@@ -70,7 +73,29 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
                 duration(properties, "dotgit.auth.failed-attempts-window", defaultLimit.window()),
                 duration(properties, "dotgit.auth.failed-attempts-block", defaultLimit.blockFor()));
         return new DotgitConfiguration(dataDir, urls, bootstrapKey, operatorToken, sunset, pipeline, keyCacheTtl,
-                transport, failedAuthentication);
+                transport, failedAuthentication, accessTokens(properties));
+    }
+
+    /**
+     * {@code dotgit.oauth.token-ttl}: how long a service account's access token works (whole
+     * seconds); {@code dotgit.oauth.signing-key}: base64 of at least 32 random bytes, for operators
+     * who keep the key out of the database (every node must have the same one).
+     */
+    private static AccessTokenSettings accessTokens(PropertyResolver properties) {
+        Duration lifetime = duration(properties, "dotgit.oauth.token-ttl", AccessTokenSettings.DEFAULT_LIFETIME);
+        if (lifetime.getNano() != 0) {
+            throw new InvalidConfiguration("dotgit.oauth.token-ttl", "must be a whole number of seconds such as 1h or "
+                    + "900s (got '" + lifetime + "')");
+        }
+        Optional<TokenSigningKey> signingKey = text(properties, "dotgit.oauth.signing-key").map(raw -> {
+            try {
+                return TokenSigningKey.fromBase64(raw);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfiguration("dotgit.oauth.signing-key", "must be base64 of at least "
+                        + TokenSigningKey.MIN_BYTES + " random bytes, e.g. the output of 'openssl rand -base64 32'");
+            }
+        });
+        return new AccessTokenSettings(lifetime, signingKey);
     }
 
     public Path repositoriesDir() {

@@ -4,6 +4,7 @@ import dev.dotgit.application.port.in.auth.ThrottleFailedAuthenticationUseCase;
 import dev.dotgit.bootstrap.DotgitConfiguration;
 import dev.dotgit.bootstrap.TransportSecurity;
 import dev.dotgit.domain.error.RateLimited;
+import dev.dotgit.domain.error.TokenRequestRefused;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -14,13 +15,15 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.web.router.RouteAttributes;
 import java.net.InetSocketAddress;
 
 /**
  * Throttles failed authentication per client address (CONTRACT §2.1), for every version and
  * the operator surface at once: every 401 the server answers counts against the address, and a
  * blocked address gets 429 {@code rate_limit_exceeded} with {@code Retry-After} whatever key it
- * sends, before anything else looks at the request. Requests without credentials do not count. Versioned paths get the refusal in their
+ * sends, before anything else looks at the request. Requests without credentials do not count;
+ * client credentials refused by the token endpoint do, whether sent as a header or in the form. Versioned paths get the refusal in their
  * version's envelope (the domain error travels with the response); other paths in the
  * unversioned shape.
  */
@@ -68,8 +71,18 @@ class FailedAuthenticationFilter implements Ordered {
         // one (a git client's first, anonymous request before it answers the challenge, say)
         // guesses nothing, and counting it would lock out busy but honest clients.
         if (response.code() == HttpStatus.UNAUTHORIZED.getCode()
-                && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+                && (request.getHeaders().contains(HttpHeaders.AUTHORIZATION) || refusedCredentialsInTheBody(response))) {
             request.getAttribute(ADDRESS, String.class).ifPresent(throttle::recordFailure);
         }
+    }
+
+    /**
+     * The token endpoint takes client credentials in the form body too (RFC 6749 §2.3.1), where
+     * no header shows them; its answer carries the refusal, which says whether any were sent.
+     */
+    private static boolean refusedCredentialsInTheBody(MutableHttpResponse<?> response) {
+        return RouteAttributes.getException(response)
+                .filter(failure -> failure instanceof TokenRequestRefused refused && refused.refusedSentCredentials())
+                .isPresent();
     }
 }

@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,14 +70,16 @@ import org.slf4j.LoggerFactory;
  */
 @ServerFilter(value = {"/v1/projects", "/v1/deployments", "/v1/projects/*/deployments",
         "/v2/repositories", "/v2/deployments", "/v2/webhooks",
-        "/v3/projects", "/v3/projects/*/deployments", "/v3/api-keys", "/v3/webhooks"},
+        "/v3/projects", "/v3/projects/*/deployments", "/v3/api-keys", "/v3/webhooks",
+        "/v2/service-accounts"},
         methods = HttpMethod.POST)
 class IdempotencyFilter implements Ordered {
 
     static final String REPLAYED = "Idempotent-Replayed";
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final String BEARER = "bearer";
-    private static final String SECRET = "secret";
+    /** Top-level fields of a creation that are shown once: an API key's or webhook's {@code secret}, a service account's {@code client_secret}. */
+    private static final Set<String> ONE_TIME_SECRETS = Set.of("secret", "client_secret");
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final AuthenticateCallerUseCase authenticate;
@@ -178,19 +181,20 @@ class IdempotencyFilter implements Ordered {
     }
 
     /**
-     * A secret is shown once, at creation (CONTRACT §2.1, §2.7), and API key secrets are stored
-     * only as hashes: a creation that reveals one (an API key, a webhook's signing secret) is
-     * stored, and replayed, without its top-level {@code secret}. The retry still learns that
+     * A secret is shown once, at creation (CONTRACT §2.1, §2.7), and API key and client secrets are
+     * stored only as hashes: a creation that reveals one (an API key, a webhook's signing secret, a
+     * service account's client secret) is stored, and replayed, without its top-level {@code secret}
+     * or {@code client_secret}. The retry still learns that
      * the object exists, and which it is, without a second object being made.
      */
     private byte[] withoutSecret(byte[] bytes) {
         try {
             Map<String, Object> object = json.readValue(bytes, Argument.mapOf(String.class, Object.class));
-            if (object == null || !object.containsKey(SECRET)) {
+            if (object == null || ONE_TIME_SECRETS.stream().noneMatch(object::containsKey)) {
                 return bytes;
             }
             Map<String, Object> redacted = new LinkedHashMap<>(object);
-            redacted.remove(SECRET);
+            redacted.keySet().removeAll(ONE_TIME_SECRETS);
             return json.writeValueAsBytes(redacted);
         } catch (IOException | RuntimeException notAnObject) {
             return bytes;

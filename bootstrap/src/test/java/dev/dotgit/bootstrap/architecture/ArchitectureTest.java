@@ -44,6 +44,7 @@ class ArchitectureTest {
             .adapter("hosting", "dev.dotgit.adapter.hosting..")
             .adapter("git-http", "dev.dotgit.adapter.githttp..")
             .adapter("webhooks", "dev.dotgit.adapter.webhooks..")
+            .adapter("jwt", "dev.dotgit.adapter.jwt..")
             .adapter("rest-admin", "dev.dotgit.adapter.rest.admin..")
             .adapter("rest-v1", "dev.dotgit.adapter.rest.v1..")
             .adapter("rest-v2", "dev.dotgit.adapter.rest.v2..")

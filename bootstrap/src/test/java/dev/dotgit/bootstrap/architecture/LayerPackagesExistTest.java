@@ -23,7 +23,7 @@ class LayerPackagesExistTest {
         "dev.dotgit.application.service", "dev.dotgit.adapter.persistence", "dev.dotgit.adapter.git",
         "dev.dotgit.adapter.process", "dev.dotgit.adapter.filesystem", "dev.dotgit.adapter.scheduler",
         "dev.dotgit.adapter.hosting", "dev.dotgit.adapter.githttp", "dev.dotgit.adapter.webhooks",
-        "dev.dotgit.adapter.rest.admin",
+        "dev.dotgit.adapter.rest.admin", "dev.dotgit.adapter.jwt",
         "dev.dotgit.adapter.rest.v1", "dev.dotgit.adapter.rest.v2", "dev.dotgit.adapter.rest.v3",
         "dev.dotgit.bootstrap"})
     void everyLayerTheRulesNameHasClasses(String layer) {
