@@ -54,6 +54,12 @@ class StartupConfigurationErrorsTest {
         assertRefusedWithOneLine("dotgit.trusted-proxies", "-Ddotgit.trusted-proxies=10.0.0.1,proxy.example.com");
     }
 
+    @Test
+    void aTokenSigningKeyThatIsTooShortStopsTheStartWithOneLineNamingTheKey() throws Exception {
+        // base64 of 16 bytes: half of what HMAC-SHA256 needs
+        assertRefusedWithOneLine("dotgit.oauth.signing-key", "-Ddotgit.oauth.signing-key=AAAAAAAAAAAAAAAAAAAAAA==");
+    }
+
     private void assertRefusedWithOneLine(String key, String badSetting) throws Exception {
         Path stdout = work.resolve("stdout.txt");
         Path stderr = work.resolve("stderr.txt");
