@@ -171,7 +171,7 @@ class KeyRestrictionsTest {
     }
 
     @Test
-    void aPreviewOnlyKeyDeploysPreviewsButNothingElse() {
+    void aPreviewOnlyKeyDeploysPreviewsButNothingElseAndCannotArchive() {
         String a = projectA.id();
         Map<String, Function<String, Reply>> triggers = Map.of(
                 "POST /v1/projects/{projectId}/deployments", env -> previewOnly.post(
@@ -192,6 +192,9 @@ class KeyRestrictionsTest {
         });
         assertThat(account.admin().get("/v1/deployments").<Integer>path("meta.total")).as("nothing was created")
                 .isEqualTo(4);
+        // Archiving would stop production deployments too, which this key may not touch.
+        assertRefusedAsRestricted("v3", previewOnly.post("/v3/projects/" + a + "/archive"), "archive by a preview key");
+        assertThat(account.admin().get("/v3/projects/" + a).<String>path("status")).isEqualTo("active");
 
         // Preview works, and the key may see, follow and remove what it made.
         Reply created = triggers.get("POST /v3/projects/{projectId}/deployments").apply("preview");
