@@ -200,7 +200,7 @@ public final class TestPlatform implements AutoCloseable {
                 new PipelineSettings(Duration.ofMinutes(1), Duration.ofMillis(50), Duration.ofMillis(50), 1000),
                 webhookEvents, clock);
         authenticateCaller = new AuthenticateCallerService(store, clock, Duration.ofSeconds(5));
-        createApiKey = new CreateApiKeyService(store, store, store, clock);
+        createApiKey = new CreateApiKeyService(store, store, store, store, clock);
         listApiKeys = new ListApiKeysService(store);
         revokeApiKey = new RevokeApiKeyService(store, store, store, authenticateCaller, clock);
         authenticateOperator = new AuthenticateOperatorService(Optional.of(OPERATOR_TOKEN));

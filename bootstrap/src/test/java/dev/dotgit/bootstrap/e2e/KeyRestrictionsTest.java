@@ -267,6 +267,27 @@ class KeyRestrictionsTest {
         assertThat(issued.get("/v3/deployments/" + deploymentOf.get("b-production")).status()).isEqualTo(404);
         assertThat(issued.get("/v3/projects/" + projectA.id()).status()).isEqualTo(404);
 
+        // Nor in time: a key that expires issues only keys that expire no later.
+        Map<String, Object> expiringBody = keyBody(List.of("deploy:admin"), List.of(), List.of());
+        expiringBody.put("expires_at", "2030-01-31T12:00:00Z");
+        Reply expiringCreated = adminOnly.post("/v3/api-keys", expiringBody);
+        assertThat(expiringCreated.status()).as(expiringCreated.describe()).isEqualTo(201);
+        KeyClient expiring = new KeyClient(SERVER.api(), expiringCreated.path("id"), expiringCreated.path("secret"));
+        for (String outlives : List.of("", "2030-01-31T12:00:01Z")) {
+            Map<String, Object> body = keyBody(List.of("deploy:read"), List.of(), List.of());
+            if (!outlives.isEmpty()) {
+                body.put("expires_at", outlives);
+            }
+            Reply refused = expiring.post("/v3/api-keys", body);
+            assertThat(refused.status()).as(refused.describe()).isEqualTo(400);
+            assertThat(refused.<String>path("error.code")).isEqualTo("validation_failed");
+            assertThat(refused.<String>path("error.details.field")).isEqualTo("expires_at");
+            assertThat(refused.<String>path("error.message")).contains("2030-01-31T12:00:00Z");
+        }
+        Map<String, Object> sooner = keyBody(List.of("deploy:read"), List.of(), List.of());
+        sooner.put("expires_at", "2030-01-01T00:00:00Z");
+        assertThat(expiring.post("/v3/api-keys", sooner).status()).isEqualTo(201);
+
         // A lesser scope cannot issue even a narrower key than its own.
         Reply byWriter = writeOnly.post("/v3/api-keys", keyBody(List.of("deploy:read"), List.of(), List.of()));
         assertThat(byWriter.status()).as(byWriter.describe()).isEqualTo(403);

@@ -222,4 +222,27 @@ class ApiKeyServicesTest extends PlatformTest {
                 .isInstanceOf(InsufficientScope.class);
         assertThat(platform.listApiKeys.list(admin, PageRequest.first(100)).items()).hasSize(5);
     }
+
+    /** A key that expires cannot issue one that outlives it: a short-lived admin key would mint a permanent one. */
+    @Test
+    void aKeyThatExpiresIssuesOnlyKeysThatExpireNoLater() {
+        Instant expiry = platform.clock.instant().plusSeconds(3600);
+        Caller expiring = platform.register(anApiKey().of(admin.account()).expiresAt(expiry).build());
+
+        assertThatThrownBy(() -> platform.createApiKey.create(expiring, command(Set.of(Scope.READ), Set.of(), Set.of(),
+                Optional.empty())))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(InvalidInput.Violation::field).containsExactly("expires_at"))
+                .hasMessageContaining(expiry.toString());
+        assertThatThrownBy(() -> platform.createApiKey.create(expiring, command(Set.of(Scope.READ), Set.of(), Set.of(),
+                Optional.of(expiry.plusSeconds(1)))))
+                .isInstanceOf(InvalidInput.class);
+
+        IssuedApiKey atTheLimit = platform.createApiKey.create(expiring, command(Set.of(Scope.READ), Set.of(),
+                Set.of(), Optional.of(expiry)));
+        assertThat(atTheLimit.key().expiresAt()).isEqualTo(expiry);
+        // A key that never expires issues keys that never expire.
+        assertThat(platform.createApiKey.create(admin, command(Set.of(Scope.READ), Set.of(), Set.of(),
+                Optional.empty())).key().expiresAt()).isNull();
+    }
 }
