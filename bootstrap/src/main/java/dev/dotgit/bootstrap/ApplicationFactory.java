@@ -370,9 +370,9 @@ class ApplicationFactory {
     }
 
     @Singleton
-    CreateApiKeyService createApiKey(LoadProjectPort projects, SaveApiKeyPort keys,
+    CreateApiKeyService createApiKey(LoadProjectPort projects, LoadApiKeyPort issuers, SaveApiKeyPort keys,
                                      RunInTransactionPort transactions, Clock clock) {
-        return new CreateApiKeyService(projects, keys, transactions, clock);
+        return new CreateApiKeyService(projects, issuers, keys, transactions, clock);
     }
 
     @Singleton

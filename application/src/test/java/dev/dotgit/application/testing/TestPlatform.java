@@ -223,7 +223,7 @@ public final class TestPlatform implements AutoCloseable {
         listServiceAccounts = new ListServiceAccountsService(serviceAccounts);
         deleteServiceAccount = new DeleteServiceAccountService(serviceAccounts, serviceAccounts, store, accessTokens);
         issueAccessToken = new IssueAccessTokenService(serviceAccounts, accessTokens);
-        createApiKey = new CreateApiKeyService(store, store, store, clock);
+        createApiKey = new CreateApiKeyService(store, store, store, store, clock);
         listApiKeys = new ListApiKeysService(store);
         revokeApiKey = new RevokeApiKeyService(store, store, store, authenticateCaller, clock);
         authenticateOperator = new AuthenticateOperatorService(Optional.of(OPERATOR_TOKEN));

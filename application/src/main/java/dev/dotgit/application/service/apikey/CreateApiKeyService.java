@@ -4,11 +4,13 @@ import dev.dotgit.application.port.in.apikey.CreateApiKeyCommand;
 import dev.dotgit.application.port.in.apikey.CreateApiKeyUseCase;
 import dev.dotgit.application.port.in.apikey.IssuedApiKey;
 import dev.dotgit.application.port.in.validation.Violations;
+import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
 import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.ApiKey;
+import dev.dotgit.domain.apikey.ApiKeyId;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.apikey.SecretKey;
 import dev.dotgit.domain.error.InvalidInput;
@@ -24,9 +26,12 @@ import java.util.TreeSet;
 /**
  * Issues keys under the rule of CONTRACT §2.2: only an unrestricted admin key issues keys,
  * and a new key never reaches further than its issuer (scopes it holds, projects of its
- * account). Since an unrestricted admin holds every scope and every project, the checks
- * below matter for callers that are not plain keys (service-account tokens, say), and keep
- * the rule in one place whoever calls.
+ * account, and time: a key that expires cannot issue one that outlives it, or a short-lived
+ * admin key would mint a permanent one). Since an unrestricted admin holds every scope and
+ * every project, the scope and project checks matter for callers that are not plain keys
+ * (service-account tokens, say), and keep the rule in one place whoever calls. An issuer
+ * revoked while it issues ends like any request authenticated just before a revocation: the
+ * new key stands, and its owner revokes it like any other.
  */
 public final class CreateApiKeyService implements CreateApiKeyUseCase {
 
@@ -34,13 +39,15 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
     static final int MAX_PROJECTS = 100;
 
     private final LoadProjectPort projects;
+    private final LoadApiKeyPort issuers;
     private final SaveApiKeyPort saveKeys;
     private final RunInTransactionPort transactions;
     private final Clock clock;
 
-    public CreateApiKeyService(LoadProjectPort projects, SaveApiKeyPort saveKeys, RunInTransactionPort transactions,
-                               Clock clock) {
+    public CreateApiKeyService(LoadProjectPort projects, LoadApiKeyPort issuers, SaveApiKeyPort saveKeys,
+                               RunInTransactionPort transactions, Clock clock) {
         this.projects = projects;
+        this.issuers = issuers;
         this.saveKeys = saveKeys;
         this.transactions = transactions;
         this.clock = clock;
@@ -95,7 +102,24 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
             violations.add(InvalidInput.outOfRange("expires_at", command.expiresAt().get().toString(),
                     "Must be in the future"));
         }
+        issuerExpiry(caller).ifPresent(limit -> {
+            if (command.expiresAt().isEmpty()) {
+                violations.add(InvalidInput.outOfRange("expires_at", null, "Must be given, no later than "
+                        + limit + ", when the key making this request expires"));
+            } else if (command.expiresAt().get().isAfter(limit)) {
+                violations.add(InvalidInput.outOfRange("expires_at", command.expiresAt().get().toString(),
+                        "Must be no later than " + limit
+                                + ", when the key making this request expires"));
+            }
+        });
         violations.throwIfAny();
         return restrictedTo;
+    }
+
+    /** When the calling key stops working; empty for a key that never expires or a caller that is no key. */
+    private Optional<Instant> issuerExpiry(Caller caller) {
+        return ApiKeyId.parse(caller.principal())
+                .flatMap(id -> issuers.findById(caller.account(), id))
+                .flatMap(key -> Optional.ofNullable(key.expiresAt()));
     }
 }

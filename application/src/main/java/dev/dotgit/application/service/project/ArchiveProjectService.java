@@ -8,10 +8,13 @@ import dev.dotgit.application.service.access.VisibleObjects;
 import dev.dotgit.application.service.deployment.DeploymentUpdates;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
+import dev.dotgit.domain.deployment.Environment;
+import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.project.Project;
 import dev.dotgit.domain.project.ProjectOverview;
 import dev.dotgit.domain.project.ProjectStatus;
+import java.util.Arrays;
 
 /**
  * How archiving races end: the project row is written under optimistic locking, so an
@@ -39,6 +42,13 @@ public final class ArchiveProjectService implements ArchiveProjectUseCase {
     public ProjectOverview archive(Caller caller, String projectId) {
         caller.require(Scope.ADMIN);
         Project target = visible.project(caller, projectId);
+        // Archiving stops new deployments to every environment, production included. A key
+        // restricted to some environments (a preview-only CI key, say) cannot deploy to the
+        // others, so it must not be able to switch them off either: as with triggering one, 403.
+        // Checked after the lookup, so a project the key cannot see stays a plain 404.
+        if (!Arrays.stream(Environment.values()).allMatch(caller::mayAccess)) {
+            throw InsufficientScope.restrictedKey("archive projects");
+        }
         return DeploymentUpdates.retryOnConflict(transactions, () -> {
             Project current = projects.findById(target.account(), target.id())
                     .orElseThrow(() -> new NotFound("project", projectId));

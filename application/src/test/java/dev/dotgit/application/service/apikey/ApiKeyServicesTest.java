@@ -197,4 +197,52 @@ class ApiKeyServicesTest extends PlatformTest {
         assertThat(platform.authenticateCaller.authenticate(issued.secret()).principal())
                 .isEqualTo(issued.key().id().value());
     }
+
+    /**
+     * The list shows every key's restrictions, so it would tell a key restricted to some
+     * projects the ids of projects it may not see (which answer 404 everywhere else).
+     */
+    @Test
+    void listingKeysNeedsAnUnrestrictedAdminKey() {
+        ProjectId other = platform.createProject.create(admin, CreateProjectCommand.of("api", null, null, null, null))
+                .project().id();
+        Caller reader = platform.register(anApiKey().of(admin.account()).scopes(Scope.READ).build());
+        Caller webOnlyAdmin = platform.register(anApiKey().of(admin.account()).restrictedTo(web).build());
+        Caller previewOnlyAdmin = platform.register(anApiKey().of(admin.account()).restrictedTo(Environment.PREVIEW)
+                .build());
+        platform.createApiKey.create(admin, command(Set.of(Scope.READ), Set.of(other.value()), Set.of(),
+                Optional.empty()));
+
+        assertThatThrownBy(() -> platform.listApiKeys.list(reader, PageRequest.first(100)))
+                .isInstanceOf(InsufficientScope.class);
+        assertThatThrownBy(() -> platform.listApiKeys.list(webOnlyAdmin, PageRequest.first(100)))
+                .isInstanceOf(InsufficientScope.class)
+                .hasMessageContaining("restricted");
+        assertThatThrownBy(() -> platform.listApiKeys.list(previewOnlyAdmin, PageRequest.first(100)))
+                .isInstanceOf(InsufficientScope.class);
+        assertThat(platform.listApiKeys.list(admin, PageRequest.first(100)).items()).hasSize(5);
+    }
+
+    /** A key that expires cannot issue one that outlives it: a short-lived admin key would mint a permanent one. */
+    @Test
+    void aKeyThatExpiresIssuesOnlyKeysThatExpireNoLater() {
+        Instant expiry = platform.clock.instant().plusSeconds(3600);
+        Caller expiring = platform.register(anApiKey().of(admin.account()).expiresAt(expiry).build());
+
+        assertThatThrownBy(() -> platform.createApiKey.create(expiring, command(Set.of(Scope.READ), Set.of(), Set.of(),
+                Optional.empty())))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(InvalidInput.Violation::field).containsExactly("expires_at"))
+                .hasMessageContaining(expiry.toString());
+        assertThatThrownBy(() -> platform.createApiKey.create(expiring, command(Set.of(Scope.READ), Set.of(), Set.of(),
+                Optional.of(expiry.plusSeconds(1)))))
+                .isInstanceOf(InvalidInput.class);
+
+        IssuedApiKey atTheLimit = platform.createApiKey.create(expiring, command(Set.of(Scope.READ), Set.of(),
+                Set.of(), Optional.of(expiry)));
+        assertThat(atTheLimit.key().expiresAt()).isEqualTo(expiry);
+        // A key that never expires issues keys that never expire.
+        assertThat(platform.createApiKey.create(admin, command(Set.of(Scope.READ), Set.of(), Set.of(),
+                Optional.empty())).key().expiresAt()).isNull();
+    }
 }

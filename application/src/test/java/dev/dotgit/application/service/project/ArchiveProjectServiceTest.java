@@ -12,6 +12,7 @@ import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.Scope;
 import dev.dotgit.domain.deployment.Deployment;
 import dev.dotgit.domain.deployment.DeploymentStatus;
+import dev.dotgit.domain.deployment.Environment;
 import dev.dotgit.domain.error.InsufficientScope;
 import dev.dotgit.domain.error.NotFound;
 import dev.dotgit.domain.error.ProjectArchived;
@@ -92,5 +93,30 @@ class ArchiveProjectServiceTest extends PlatformTest {
         assertThatThrownBy(() -> platform.archiveProject.archive(restricted, webId())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> platform.archiveProject.archive(admin, "proj_nothere000")).isInstanceOf(NotFound.class);
         assertThat(platform.getProject.get(admin, webId()).reportedStatus()).isEqualTo(ReportedProjectStatus.ACTIVE);
+    }
+
+    @Test
+    void archivingNeedsAKeyThatReachesEveryEnvironment() {
+        Caller previewOnly = platform.register(anApiKey().of(admin.account()).restrictedTo(Environment.PREVIEW).build());
+        Caller everyEnvironment = platform.register(anApiKey().of(admin.account())
+                .restrictedTo(Environment.values()).build());
+
+        assertThatThrownBy(() -> platform.archiveProject.archive(previewOnly, webId()))
+                .isInstanceOf(InsufficientScope.class)
+                .hasMessageContaining("restricted");
+        assertThat(platform.getProject.get(admin, webId()).reportedStatus()).isEqualTo(ReportedProjectStatus.ACTIVE);
+        assertThatThrownBy(() -> platform.archiveProject.archive(previewOnly, "proj_nothere000"))
+                .isInstanceOf(NotFound.class);
+
+        assertThat(platform.archiveProject.archive(everyEnvironment, webId()).reportedStatus())
+                .isEqualTo(ReportedProjectStatus.ARCHIVED);
+    }
+
+    @Test
+    void aKeyRestrictedToTheProjectArchivesIt() {
+        Caller webOnly = platform.register(anApiKey().of(admin.account()).restrictedTo(web.project().id()).build());
+
+        assertThat(platform.archiveProject.archive(webOnly, webId()).reportedStatus())
+                .isEqualTo(ReportedProjectStatus.ARCHIVED);
     }
 }
