@@ -48,7 +48,8 @@ class AccountIsolationAcrossVersionsTest {
 
     /** One account's objects, all made with its own admin key. */
     private record Tenant(Account account, Project project, List<String> deployments, Map<String, String> webhook,
-                          Map<String, String> delivery, KeyClient readKey, Map<String, Integer> deliveryCount) {
+                          Map<String, String> delivery, KeyClient readKey, String serviceAccount,
+                          Map<String, Integer> deliveryCount) {
 
         KeyClient admin() {
             return account.admin();
@@ -56,7 +57,7 @@ class AccountIsolationAcrossVersionsTest {
 
         Names names(int deployment, Map<String, String> viewerWebhook) {
             return new Names(project.id(), project.name(), project.repositoryId(), deployments.get(deployment), webhook,
-                    delivery, readKey.id(), viewerWebhook);
+                    delivery, readKey.id(), serviceAccount, viewerWebhook);
         }
     }
 
@@ -88,7 +89,10 @@ class AccountIsolationAcrossVersionsTest {
         Map<String, String> delivery = Map.of("v2", newestDelivery(admin, "v2", webhook.get("v2")),
                 "v3", newestDelivery(admin, "v3", webhook.get("v3")));
         KeyClient readKey = issueKey(admin, List.of("deploy:read"), List.of(), List.of());
-        return new Tenant(account, project, deployments, webhook, delivery, readKey,
+        Reply serviceAccount = admin.post("/v2/service-accounts",
+                Map.of("name", base + " robot", "scopes", List.of("deploy:read")));
+        assertThat(serviceAccount.status()).as(serviceAccount.describe()).isEqualTo(201);
+        return new Tenant(account, project, deployments, webhook, delivery, readKey, serviceAccount.path("id"),
                 Map.of("v2", deliveryCount(admin, "v2", webhook.get("v2")),
                         "v3", deliveryCount(admin, "v3", webhook.get("v3"))));
     }
@@ -133,6 +137,8 @@ class AccountIsolationAcrossVersionsTest {
         assertThat(owner.readKey().get("/v3/projects").status()).as("the owner's second key still works")
                 .isEqualTo(200);
         assertThat(admin.get("/v3/api-keys").<List<String>>path("api_keys.id")).contains(owner.readKey().id());
+        assertThat(admin.get("/v2/service-accounts").<List<String>>path("data.id")).as("the owner's service account")
+                .contains(owner.serviceAccount());
     }
 
     @Test
@@ -149,6 +155,8 @@ class AccountIsolationAcrossVersionsTest {
                 .containsExactly(viewer.project().id());
         assertThat(key.get("/v3/api-keys", Map.of("limit", 100)).<List<String>>path("api_keys.id"))
                 .containsExactlyInAnyOrder(viewer.account().admin().id(), viewer.readKey().id());
+        assertThat(key.get("/v2/service-accounts", Map.of("limit", 100)).<List<String>>path("data.id"))
+                .containsExactly(viewer.serviceAccount());
         for (String version : List.of("v2", "v3")) {
             String items = version.equals("v2") ? "data" : "webhooks";
             List<String> webhooks = key.get("/" + version + "/webhooks", Map.of("limit", 100)).path(items + ".id");

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 final class HiddenObjectRoutes {
 
     /** What a route names; a test chooses the kinds its viewer cannot see. */
-    enum Kind { PROJECT, REPOSITORY, DEPLOYMENT, WEBHOOK, DELIVERY, API_KEY }
+    enum Kind { PROJECT, REPOSITORY, DEPLOYMENT, WEBHOOK, DELIVERY, API_KEY, SERVICE_ACCOUNT }
 
     /**
      * The ids a request names. {@code viewerWebhook} is the viewer's own subscription per version
@@ -33,13 +33,14 @@ final class HiddenObjectRoutes {
      */
     record Names(String project, String projectName, String repository, String deployment,
                  Map<String, String> webhook, Map<String, String> delivery, String key,
-                 Map<String, String> viewerWebhook) {
+                 String serviceAccount, Map<String, String> viewerWebhook) {
 
         /** Ids of the right shapes that exist nowhere; a name no project has. */
         static Names madeUp(Map<String, String> viewerWebhook) {
             return new Names(Ids.newId("proj"), "nothing-" + ServerSettings.randomAlphanumeric(8), Ids.newId("repo"),
                     Ids.newId("dep"), Map.of("v2", Ids.newId("wh"), "v3", Ids.newId("wh")),
-                    Map.of("v2", Ids.newId("whd"), "v3", Ids.newId("whd")), Ids.newId("key"), viewerWebhook);
+                    Map.of("v2", Ids.newId("whd"), "v3", Ids.newId("whd")), Ids.newId("key"), Ids.newId("sa"),
+                    viewerWebhook);
         }
 
         /** Each id (and name) mapped to a fixed word, so two replies can be compared as text. */
@@ -51,6 +52,7 @@ final class HiddenObjectRoutes {
             webhook.forEach((version, id) -> put(words, id, "<webhook-" + version + ">"));
             delivery.forEach((version, id) -> put(words, id, "<delivery-" + version + ">"));
             put(words, key, "<key>");
+            put(words, serviceAccount, "<service-account>");
             // Last: a name may be part of nothing else, but ids must be swapped first.
             put(words, projectName, "<project-name>");
             return words;
@@ -124,6 +126,8 @@ final class HiddenObjectRoutes {
             route("POST", "/v2/webhooks/{id}/deliveries/{delivery_id}/redeliver", Kind.DELIVERY, "own webhook",
                     (v, n) -> v.post("/v2/webhooks/" + n.viewerWebhook().get("v2") + "/deliveries/"
                             + n.delivery().get("v2") + "/redeliver")),
+            route("DELETE", "/v2/service-accounts/{id}", Kind.SERVICE_ACCOUNT,
+                    (v, n) -> v.delete("/v2/service-accounts/" + n.serviceAccount())),
             // v3
             route("GET", "/v3/projects/{id}", Kind.PROJECT, (v, n) -> v.get("/v3/projects/" + n.project())),
             route("POST", "/v3/projects/{id}/archive", Kind.PROJECT,

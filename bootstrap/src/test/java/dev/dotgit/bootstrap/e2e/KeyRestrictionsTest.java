@@ -68,7 +68,7 @@ class KeyRestrictionsTest {
     }
 
     private static Names namesOf(Project project, String deployment) {
-        return new Names(project.id(), project.name(), project.repositoryId(), deployment, Map.of(), Map.of(), null,
+        return new Names(project.id(), project.name(), project.repositoryId(), deployment, Map.of(), Map.of(), null, null,
                 Map.of());
     }
 
