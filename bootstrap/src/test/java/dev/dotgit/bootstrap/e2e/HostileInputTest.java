@@ -49,6 +49,8 @@ class HostileInputTest {
             new Route("GET", "/v2/deployments/{deployment}"), new Route("POST", "/v2/deployments/{deployment}/cancel"),
             new Route("GET", "/v2/webhooks"), new Route("POST", "/v2/webhooks"),
             new Route("GET", "/v2/webhooks/{id}/deliveries"),
+            new Route("GET", "/v2/service-accounts"), new Route("POST", "/v2/service-accounts"),
+            new Route("DELETE", "/v2/service-accounts/{id}"),
             new Route("GET", "/v3/projects"), new Route("POST", "/v3/projects"),
             new Route("GET", "/v3/projects/{project}"), new Route("POST", "/v3/projects/{id}/archive"),
             new Route("GET", "/v3/projects/{project}/deployments"),
@@ -145,6 +147,55 @@ class HostileInputTest {
         }
         assertThat(sent).as("requests sent").isGreaterThan(300);
         assertThat(failures).as("requests answered with a 5xx or outside their version's envelope").isEmpty();
+    }
+
+    /**
+     * The OAuth token endpoint answers in RFC 6749 §5.2's shape, not v2's envelope, because OAuth
+     * client libraries parse it: every bad token request gets a 4xx {@code {error,
+     * error_description}} with {@code Cache-Control: no-store}, never a 5xx. Unauthenticated, so
+     * each refusal of client credentials counts towards the address's failed-authentication
+     * throttle; the e2e server's limit is high enough for these.
+     */
+    @Test
+    void badTokenRequestsGetOAuthErrorsNeverA5xx() {
+        Random random = new Random(20261122L);
+        List<Map.Entry<String, String>> attempts = new ArrayList<>();
+        hostileBodies(random).forEach(body -> attempts.add(
+                Map.entry("application/x-www-form-urlencoded", new String(body.getValue(), StandardCharsets.UTF_8))));
+        for (String form : List.of("", "grant_type=", "grant_type=client_credentials",
+                "grant_type=password&username=a&password=b", "grant_type=client_credentials&client_id=%00&client_secret=x",
+                "grant_type=client_credentials&client_id=client_x&client_secret=" + "s".repeat(100_000),
+                "grant_type=client_credentials&client_id=a&client_id=b&client_secret=c", "%%%=&&==",
+                "grant_type=client_credentials&client_id=client_0123456789&client_secret=gcs_live_x&scope=deploy:root",
+                "grant_type=client_credentials&scope=" + "deploy:read ".repeat(10_000))) {
+            attempts.add(Map.entry("application/x-www-form-urlencoded", form));
+        }
+        attempts.add(Map.entry("application/json", "{\"grant_type\":\"client_credentials\"}"));
+        attempts.add(Map.entry("text/plain", "grant_type=client_credentials"));
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, String> attempt : attempts) {
+            Response response = api.anonymous().contentType(attempt.getKey()).body(attempt.getValue())
+                    .post("/v2/oauth/token");
+            String description = attempt.getKey() + " " + abbreviate(attempt.getValue());
+            if (response.statusCode() < 400 || response.statusCode() >= 500) {
+                failures.add(description + " -> " + response.statusCode() + " " + abbreviate(response.asString()));
+                continue;
+            }
+            JsonPath json;
+            try {
+                json = JsonPath.from(response.asString());
+            } catch (RuntimeException notJson) {
+                failures.add(description + " -> not JSON: " + abbreviate(response.asString()));
+                continue;
+            }
+            if (!(json.get("error") instanceof String) || json.getString("error_description") == null
+                    || !"no-store".equals(response.header("Cache-Control"))) {
+                failures.add(description + " -> " + response.statusCode() + " not an RFC 6749 error: "
+                        + abbreviate(response.asString()));
+            }
+        }
+        assertThat(attempts).hasSizeGreaterThan(20);
+        assertThat(failures).as("token requests answered with a 5xx or outside RFC 6749's error shape").isEmpty();
     }
 
     private RequestSpecification request() {
