@@ -36,7 +36,9 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
         String defaultHost = "localhost" + (port == 80 ? "" : ":" + port);
 
         Path dataDir = Path.of(text(properties, "dotgit.data-dir").orElse("./data")).toAbsolutePath().normalize();
-        String publicUrl = text(properties, "dotgit.public-url").orElse("http://" + defaultHost);
+        // TLS settings are checked first: with TLS on, links default to the https:// port.
+        ServerTls tls = ServerTls.check(properties);
+        String publicUrl = text(properties, "dotgit.public-url").orElse(tls.defaultPublicUrl(port));
         String hostingDomain = text(properties, "dotgit.hosting-domain").orElse(defaultHost);
         PlatformUrls urls = platformUrls(publicUrl, hostingDomain);
 
