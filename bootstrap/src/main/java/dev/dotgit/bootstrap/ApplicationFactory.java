@@ -18,6 +18,7 @@ import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
 import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
+import dev.dotgit.application.port.out.idempotency.PurgeExpiredIdempotencyKeysPort;
 import dev.dotgit.application.port.out.git.ServeGitProtocolPort;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
 import dev.dotgit.application.port.out.project.SaveProjectPort;
@@ -59,6 +60,7 @@ import dev.dotgit.application.service.git.PushRepositoryService;
 import dev.dotgit.application.service.hosting.ServeSiteService;
 import dev.dotgit.application.service.idempotency.ClaimIdempotencyKeyService;
 import dev.dotgit.application.service.idempotency.CompleteIdempotentRequestService;
+import dev.dotgit.application.service.idempotency.PurgeExpiredIdempotencyKeysService;
 import dev.dotgit.application.service.idempotency.ReleaseIdempotencyKeyService;
 import dev.dotgit.application.service.pipeline.ActivePipelines;
 import dev.dotgit.application.service.pipeline.RunDeploymentPipelineService;
@@ -453,5 +455,13 @@ class ApplicationFactory {
     @Singleton
     ReleaseIdempotencyKeyService releaseIdempotencyKey(ClaimIdempotencyKeyPort keys) {
         return new ReleaseIdempotencyKeyService(keys);
+    }
+
+    /** Run by the scheduler's recurring {@code idempotency-key-purge} task. */
+    @Singleton
+    PurgeExpiredIdempotencyKeysService purgeExpiredIdempotencyKeys(PurgeExpiredIdempotencyKeysPort keys,
+                                                                   RunInTransactionPort transactions, Clock clock) {
+        return new PurgeExpiredIdempotencyKeysService(keys, transactions, clock,
+                PurgeExpiredIdempotencyKeysService.DEFAULT_BATCH_SIZE);
     }
 }

@@ -66,6 +66,8 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
         Duration keyCacheTtl = duration(properties, "dotgit.auth.key-cache-ttl", Duration.ofSeconds(5));
         TransportSecurity transport = TransportSecurity.parse(text(properties, "dotgit.require-https").orElse(null),
                 text(properties, "dotgit.trusted-proxies").orElse(null));
+        // Read by the scheduler's purge job; checked here so that a typo stops the start in one line.
+        duration(properties, "dotgit.idempotency.purge-interval", Duration.ofHours(1));
         FailedAuthenticationLimit defaultLimit = FailedAuthenticationLimit.DEFAULT;
         FailedAuthenticationLimit failedAuthentication = new FailedAuthenticationLimit(
                 positiveInt(properties, "dotgit.auth.failed-attempts-limit", defaultLimit.maxFailures()),
