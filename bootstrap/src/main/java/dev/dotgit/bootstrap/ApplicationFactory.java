@@ -19,6 +19,7 @@ import dev.dotgit.application.port.out.deployment.LoadDeploymentLogPort;
 import dev.dotgit.application.port.out.deployment.LoadDeploymentPort;
 import dev.dotgit.application.port.out.deployment.SaveDeploymentPort;
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
+import dev.dotgit.application.port.out.idempotency.PurgeExpiredIdempotencyKeysPort;
 import dev.dotgit.application.port.out.git.ServeGitProtocolPort;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
 import dev.dotgit.application.port.out.project.SaveProjectPort;
@@ -63,6 +64,7 @@ import dev.dotgit.application.service.git.PushRepositoryService;
 import dev.dotgit.application.service.hosting.ServeSiteService;
 import dev.dotgit.application.service.idempotency.ClaimIdempotencyKeyService;
 import dev.dotgit.application.service.idempotency.CompleteIdempotentRequestService;
+import dev.dotgit.application.service.idempotency.PurgeExpiredIdempotencyKeysService;
 import dev.dotgit.application.service.idempotency.ReleaseIdempotencyKeyService;
 import dev.dotgit.application.service.pipeline.ActivePipelines;
 import dev.dotgit.application.service.pipeline.RunDeploymentPipelineService;
@@ -500,5 +502,13 @@ class ApplicationFactory {
     @Singleton
     IssueAccessTokenService issueAccessToken(LoadServiceAccountPort serviceAccounts, AccessTokens accessTokens) {
         return new IssueAccessTokenService(serviceAccounts, accessTokens);
+    }
+
+    /** Run by the scheduler's recurring {@code idempotency-key-purge} task. */
+    @Singleton
+    PurgeExpiredIdempotencyKeysService purgeExpiredIdempotencyKeys(PurgeExpiredIdempotencyKeysPort keys,
+                                                                   RunInTransactionPort transactions, Clock clock) {
+        return new PurgeExpiredIdempotencyKeysService(keys, transactions, clock,
+                PurgeExpiredIdempotencyKeysService.DEFAULT_BATCH_SIZE);
     }
 }

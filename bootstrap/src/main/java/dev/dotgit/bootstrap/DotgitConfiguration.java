@@ -39,7 +39,9 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
         String defaultHost = "localhost" + (port == 80 ? "" : ":" + port);
 
         Path dataDir = Path.of(text(properties, "dotgit.data-dir").orElse("./data")).toAbsolutePath().normalize();
-        String publicUrl = text(properties, "dotgit.public-url").orElse("http://" + defaultHost);
+        // TLS settings are checked first: with TLS on, links default to the https:// port.
+        ServerTls tls = ServerTls.check(properties);
+        String publicUrl = text(properties, "dotgit.public-url").orElse(tls.defaultPublicUrl(port));
         String hostingDomain = text(properties, "dotgit.hosting-domain").orElse(defaultHost);
         PlatformUrls urls = platformUrls(publicUrl, hostingDomain);
 
@@ -67,6 +69,8 @@ public record DotgitConfiguration(Path dataDir, PlatformUrls urls, Optional<Secr
         Duration keyCacheTtl = duration(properties, "dotgit.auth.key-cache-ttl", Duration.ofSeconds(5));
         TransportSecurity transport = TransportSecurity.parse(text(properties, "dotgit.require-https").orElse(null),
                 text(properties, "dotgit.trusted-proxies").orElse(null));
+        // Read by the scheduler's purge job; checked here so that a typo stops the start in one line.
+        duration(properties, "dotgit.idempotency.purge-interval", Duration.ofHours(1));
         FailedAuthenticationLimit defaultLimit = FailedAuthenticationLimit.DEFAULT;
         FailedAuthenticationLimit failedAuthentication = new FailedAuthenticationLimit(
                 positiveInt(properties, "dotgit.auth.failed-attempts-limit", defaultLimit.maxFailures()),

@@ -3,6 +3,7 @@ package dev.dotgit.adapter.scheduler;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -44,8 +45,16 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         // connection of whatever transaction the calling thread is in, and there is none on
         // db-scheduler's threads.
         DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        List<Task<?>> tasks = jobs.stream().<Task<?>>map(DurableJob::task).toList();
+        // Recurring tasks (the idempotency-key purge) are started tasks: the scheduler creates
+        // their one execution on start if no node has yet. The others are scheduled by the
+        // business that needs them.
+        List<Task<?>> tasks = jobs.stream().<Task<?>>map(DurableJob::task)
+                .filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        List<RecurringTask<?>> recurring = jobs.stream().map(DurableJob::task)
+                .filter(task -> task instanceof RecurringTask<?>).<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
+                .toList();
         this.scheduler = Scheduler.create(pool, tasks)
+                .startTasks(recurring)
                 .tableName(JobTable.NAME)
                 .jdbcCustomization(JobTable.customizationFor(jdbcUrl))
                 .schedulerName(configuration.getNodeName() == null

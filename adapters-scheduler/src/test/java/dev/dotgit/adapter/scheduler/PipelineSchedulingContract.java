@@ -309,7 +309,9 @@ abstract class PipelineSchedulingContract {
     private long allJobs() throws SQLException {
         try (Connection connection = database().connect();
              Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select count(*) from " + JobTable.NAME)) {
+             ResultSet result = statement.executeQuery("select count(*) from " + JobTable.NAME
+                     // the recurring purge keeps its one execution on every node
+                     + " where task_name <> '" + IdempotencyKeyPurgeJob.TASK_NAME + "'")) {
             result.next();
             return result.getLong(1);
         }

@@ -21,6 +21,7 @@ import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
 import dev.dotgit.application.port.out.repository.RepositoryFilter;
 import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
+import dev.dotgit.application.port.out.idempotency.PurgeExpiredIdempotencyKeysPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.domain.idempotency.IdempotencyClaim;
 import dev.dotgit.domain.idempotency.IdempotencyKey;
@@ -85,7 +86,8 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
         LoadApiKeyPort, SaveApiKeyPort, LoadProjectPort, SaveProjectPort, LoadRepositoryPort, SaveRepositoryPort,
         LoadDeploymentPort, SaveDeploymentPort, DeleteDeploymentPort, AppendDeploymentLogPort,
         LoadDeploymentLogPort, LoadWebhookPort, SaveWebhookPort, WebhookOutboxPort, LoadWebhookDeliveryPort,
-        SaveWebhookDeliveryPort, ScheduleWebhookDeliveryPort, ClaimIdempotencyKeyPort {
+        SaveWebhookDeliveryPort, ScheduleWebhookDeliveryPort, ClaimIdempotencyKeyPort,
+        PurgeExpiredIdempotencyKeysPort {
 
     private static final Comparator<Instant> NEWEST = Comparator.reverseOrder();
 
@@ -693,6 +695,21 @@ public final class InMemoryPersistence implements RunInTransactionPort, LoadAcco
             }
             state.idempotencyKeys.remove(slot);
             return true;
+        });
+    }
+
+    @Override
+    public int purgeExpired(Instant completedExpireAtOrBefore, Instant inFlightExpireAtOrBefore, int limit) {
+        return locked(() -> {
+            List<IdempotencySlot> expired = state.idempotencyKeys.entrySet().stream()
+                    .filter(entry -> !entry.getValue().claim().claimedAt().isAfter(
+                            entry.getValue().isInFlight() ? inFlightExpireAtOrBefore : completedExpireAtOrBefore))
+                    .sorted(Comparator.comparing(entry -> entry.getValue().claim().claimedAt()))
+                    .limit(limit)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            expired.forEach(state.idempotencyKeys::remove);
+            return expired.size();
         });
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dotgit.bootstrap.e2e.support.ChildServer;
 import dev.dotgit.bootstrap.e2e.support.ServerSettings;
+import dev.dotgit.bootstrap.e2e.support.TestKeyStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,13 +61,29 @@ class StartupConfigurationErrorsTest {
         assertRefusedWithOneLine("dotgit.oauth.signing-key", "-Ddotgit.oauth.signing-key=AAAAAAAAAAAAAAAAAAAAAA==");
     }
 
-    private void assertRefusedWithOneLine(String key, String badSetting) throws Exception {
+    @Test
+    void aKeyStoreThatIsNotThereStopsTheStartWithOneLineNamingTheKey() throws Exception {
+        assertRefusedWithOneLine("micronaut.server.ssl.key-store.path", "-Dmicronaut.server.ssl.enabled=true",
+                "-Dmicronaut.server.ssl.key-store.path=file:" + work.resolve("missing.p12"),
+                "-Dmicronaut.server.ssl.key-store.password=whatever");
+    }
+
+    @Test
+    void aWrongKeyStorePasswordStopsTheStartWithOneLineNamingTheKey() throws Exception {
+        TestKeyStores.Generated keyStore = TestKeyStores.generate(work, "wrong-password", "the-right-one");
+        assertRefusedWithOneLine("micronaut.server.ssl.key-store.password", "-Dmicronaut.server.ssl.enabled=true",
+                "-Dmicronaut.server.ssl.key-store.path=" + keyStore.location(),
+                "-Dmicronaut.server.ssl.key-store.password=not-the-right-one");
+    }
+
+    private void assertRefusedWithOneLine(String key, String... badSettings) throws Exception {
         Path stdout = work.resolve("stdout.txt");
         Path stderr = work.resolve("stderr.txt");
         // A free port and a data directory of the test's: were the setting accepted, the server
         // would start there (and be killed), never on 8080 or in the working directory's ./data.
-        List<String> properties = List.of("-Dmicronaut.server.port=" + ServerSettings.freePort(),
-                "-Dmicronaut.server.host=127.0.0.1", "-Ddotgit.data-dir=" + work.resolve("data"), badSetting);
+        List<String> properties = new ArrayList<>(List.of("-Dmicronaut.server.port=" + ServerSettings.freePort(),
+                "-Dmicronaut.server.host=127.0.0.1", "-Ddotgit.data-dir=" + work.resolve("data")));
+        properties.addAll(List.of(badSettings));
         long startedAt = System.nanoTime();
         Process process = ChildServer.launch(properties, work, stdout, stderr);
         started.add(process);

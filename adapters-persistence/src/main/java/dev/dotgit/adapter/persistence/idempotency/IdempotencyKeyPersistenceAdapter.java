@@ -5,6 +5,7 @@ import static dev.dotgit.adapter.persistence.support.StorageFailures.guard;
 import dev.dotgit.adapter.persistence.support.SqlValues;
 import dev.dotgit.adapter.persistence.support.StorageFailures;
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
+import dev.dotgit.application.port.out.idempotency.PurgeExpiredIdempotencyKeysPort;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.idempotency.IdempotencyClaim;
 import dev.dotgit.domain.idempotency.IdempotencyKey;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * same expired row meet at its row lock and then at the primary key, and one wins.
  */
 @Singleton
-public class IdempotencyKeyPersistenceAdapter implements ClaimIdempotencyKeyPort {
+public class IdempotencyKeyPersistenceAdapter implements ClaimIdempotencyKeyPort, PurgeExpiredIdempotencyKeysPort {
 
     private static final String WHAT = "idempotency key storage";
     private static final String IN_FLIGHT = "in_flight";
@@ -54,6 +55,21 @@ public class IdempotencyKeyPersistenceAdapter implements ClaimIdempotencyKeyPort
             update idempotency_keys
             set state = ?, response_status = ?, content_type = ?, location = ?, body = ?, completed_at = ?
             where account = ? and idem_key = ? and claim_id = ? and state = ?""";
+    /**
+     * One batch of the purge: the oldest expired rows, at most {@code limit}. The outer statement
+     * repeats the expiry condition, so a row that a concurrent claim put in place of an expired
+     * one (same primary key, created now) is never deleted, whichever engine and isolation level.
+     * Row values in IN and LIMIT in a subquery: both PostgreSQL and H2 (PostgreSQL mode) take them.
+     */
+    private static final String PURGE_BATCH = """
+            delete from idempotency_keys
+            where (account, idem_key) in (
+                    select account, idem_key from idempotency_keys
+                    where created_at <= ?
+                      and ((state = 'completed' and created_at <= ?) or (state = 'in_flight' and created_at <= ?))
+                    order by created_at
+                    limit ?)
+              and ((state = 'completed' and created_at <= ?) or (state = 'in_flight' and created_at <= ?))""";
     private static final String RELEASE =
             "delete from idempotency_keys where account = ? and idem_key = ? and claim_id = ? and state = ?";
 
@@ -112,6 +128,16 @@ public class IdempotencyKeyPersistenceAdapter implements ClaimIdempotencyKeyPort
     public boolean release(IdempotencyClaim claim) {
         return guard(WHAT, () -> SqlValues.executeUpdate(jdbc, RELEASE, claim.account().value(), claim.key().value(),
                 claim.claimId(), IN_FLIGHT) == 1);
+    }
+
+    @Override
+    public int purgeExpired(Instant completedExpireAtOrBefore, Instant inFlightExpireAtOrBefore, int limit) {
+        // The first condition lets the index on created_at bound the scan: no expired row is
+        // younger than the later of the two thresholds.
+        Instant newestExpired = completedExpireAtOrBefore.isAfter(inFlightExpireAtOrBefore)
+                ? completedExpireAtOrBefore : inFlightExpireAtOrBefore;
+        return guard(WHAT, () -> SqlValues.executeUpdate(jdbc, PURGE_BATCH, newestExpired, completedExpireAtOrBefore,
+                inFlightExpireAtOrBefore, limit, completedExpireAtOrBefore, inFlightExpireAtOrBefore));
     }
 
     private static void update(Connection connection, String sql, Object... values) throws SQLException {

@@ -7,6 +7,7 @@ import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
 import dev.dotgit.application.port.out.contract.IdempotencyPorts;
 import dev.dotgit.application.port.out.contract.PersistencePorts;
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
+import dev.dotgit.application.port.out.idempotency.PurgeExpiredIdempotencyKeysPort;
 import dev.dotgit.application.port.out.contract.WebhookPorts;
 import dev.dotgit.application.port.out.contract.ServiceAccountPorts;
 import dev.dotgit.application.port.out.serviceaccount.LoadServiceAccountPort;
@@ -80,7 +81,7 @@ public final class PersistenceContext {
 
     public static IdempotencyPorts idempotencyPortsOf(ApplicationContext context) {
         return new IdempotencyPorts(context.getBean(RunInTransactionPort.class),
-                context.getBean(ClaimIdempotencyKeyPort.class));
+                context.getBean(ClaimIdempotencyKeyPort.class), context.getBean(PurgeExpiredIdempotencyKeysPort.class));
     }
 
     public static ServiceAccountPorts serviceAccountPortsOf(ApplicationContext context) {

@@ -75,7 +75,13 @@ final class ProjectsController {
     @Post
     HttpResponse<ProjectResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                          @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body);
+        CreateProjectCommand command = createCommand(JsonBody.parse(request, body));
+        ProjectResponse created = mapper.toResponse(createProject.create(caller, command).project());
+        return HttpResponse.created(created, URI.create(urls.api("/v1/projects/" + created.id())));
+    }
+
+    /** The create body read into its command; every problem with it is an {@code InvalidInput} (fuzzed). */
+    static CreateProjectCommand createCommand(JsonBody fields) {
         String name = fields.requiredString("name");
         String framework = fields.optionalString("framework");
         String repoId = fields.optionalString("repo_id");
@@ -84,8 +90,7 @@ final class ProjectsController {
         CreateProjectCommand command = fields.check(
                 () -> CreateProjectCommand.of(name, framework, repoId, buildCommand, outputDirectory));
         fields.throwIfInvalid();
-        ProjectResponse created = mapper.toResponse(createProject.create(caller, command).project());
-        return HttpResponse.created(created, URI.create(urls.api("/v1/projects/" + created.id())));
+        return command;
     }
 
     @Get("/{id}")

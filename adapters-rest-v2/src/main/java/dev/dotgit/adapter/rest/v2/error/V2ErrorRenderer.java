@@ -177,6 +177,11 @@ public final class V2ErrorRenderer {
                     "This resource answers with application/json only.");
             case 413 -> general(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
                     "The request body exceeds the limit of " + maxRequestSize + " bytes.");
+            // Request heads over Netty's limits (bootstrap's OversizedRequestHeads).
+            case 414 -> general(HttpStatus.REQUEST_URI_TOO_LONG, "uri_too_long",
+                    "The request line is longer than the server accepts; shorten the path and query.");
+            case 431 -> general(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request_header_fields_too_large",
+                    "The request headers are larger than the server accepts.");
             case 415 -> classify(V2RequestRejected.unsupportedMediaType());
             case 429 -> general(HttpStatus.TOO_MANY_REQUESTS, "rate_limit_exceeded",
                     "Too many requests; retry after the number of seconds in the Retry-After header.");

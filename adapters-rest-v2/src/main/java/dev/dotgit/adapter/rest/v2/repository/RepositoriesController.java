@@ -80,15 +80,19 @@ final class RepositoriesController {
     @Post(consumes = MediaType.ALL)
     HttpResponse<RepositoryResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                             @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body);
+        CreateRepositoryCommand command = createCommand(JsonBody.parse(request, body));
+        RepositoryResponse created = mapper.toResponse(createRepository.create(caller, command), urls);
+        return HttpResponse.created(created, URI.create(urls.api("/v2/repositories/" + created.id())));
+    }
+
+    /** The create body read into its command; every problem with it is a domain error (fuzzed). */
+    static CreateRepositoryCommand createCommand(JsonBody fields) {
         String name = fields.requiredString("name");
         String owner = fields.requiredString("owner");
         Boolean isPrivate = fields.optionalBoolean("private");
         String description = fields.optionalString("description");
         fields.throwIfInvalid();
-        CreateRepositoryCommand command = CreateRepositoryCommand.of(owner, name, isPrivate, description);
-        RepositoryResponse created = mapper.toResponse(createRepository.create(caller, command), urls);
-        return HttpResponse.created(created, URI.create(urls.api("/v2/repositories/" + created.id())));
+        return CreateRepositoryCommand.of(owner, name, isPrivate, description);
     }
 
     @Get("/{id}")

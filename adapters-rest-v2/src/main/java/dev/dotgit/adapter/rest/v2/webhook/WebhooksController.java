@@ -77,15 +77,18 @@ final class WebhooksController {
     @Post(consumes = MediaType.ALL)
     HttpResponse<CreatedWebhookResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                                 @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body);
-        String url = fields.requiredString("url");
-        List<String> events = fields.requiredStringList("events");
-        fields.throwIfInvalid();
-        CreatedWebhook created = createWebhook.create(caller, new CreateWebhookCommand(WebhookApiVersion.V2, url,
-                events));
+        CreatedWebhook created = createWebhook.create(caller, createCommand(JsonBody.parse(request, body)));
         WebhookResponse webhook = mapper.toResponse(created.webhook());
         return HttpResponse.created(CreatedWebhookResponse.of(webhook, created.secret()),
                 URI.create(urls.api("/v2/webhooks/" + webhook.id())));
+    }
+
+    /** The create body read into its command: JSON types only, the rest is the use case's (fuzzed). */
+    static CreateWebhookCommand createCommand(JsonBody fields) {
+        String url = fields.requiredString("url");
+        List<String> events = fields.requiredStringList("events");
+        fields.throwIfInvalid();
+        return new CreateWebhookCommand(WebhookApiVersion.V2, url, events);
     }
 
     @Get

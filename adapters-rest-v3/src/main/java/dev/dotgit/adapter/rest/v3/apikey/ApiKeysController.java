@@ -77,7 +77,13 @@ final class ApiKeysController {
     @Post(consumes = MediaType.ALL)
     HttpResponse<ApiKeyResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                         @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body, CREATE_FIELDS);
+        IssuedApiKey issued = createKey.create(caller, createCommand(JsonBody.parse(request, body, CREATE_FIELDS)));
+        ApiKeyResponse created = mapper.toCreated(issued);
+        return HttpResponse.created(created, URI.create(urls.api("/v3/api-keys/" + created.id())));
+    }
+
+    /** The create body read into its command; every problem with it is an {@code InvalidInput} (fuzzed). */
+    static CreateApiKeyCommand createCommand(JsonBody fields) {
         String name = fields.optionalString("name");
         List<String> scopes = fields.optionalStringList("scopes");
         List<String> projectIds = fields.optionalStringList("project_ids");
@@ -95,11 +101,9 @@ final class ApiKeysController {
                         Environment.wireNames()));
         Instant parsedExpiry = expiresAt == null ? null : fields.check(() -> instant("expires_at", expiresAt));
         fields.throwIfInvalid();
-        IssuedApiKey issued = createKey.create(caller, new CreateApiKeyCommand(name, parsedScopes,
+        return new CreateApiKeyCommand(name, parsedScopes,
                 projectIds == null ? Set.of() : new LinkedHashSet<>(projectIds), parsedEnvironments,
-                Optional.ofNullable(parsedExpiry)));
-        ApiKeyResponse created = mapper.toCreated(issued);
-        return HttpResponse.created(created, URI.create(urls.api("/v3/api-keys/" + created.id())));
+                Optional.ofNullable(parsedExpiry));
     }
 
     @Get

@@ -212,6 +212,11 @@ public final class V3ErrorRenderer {
                     "This resource cannot answer in a media type the Accept header allows.", Map.of());
             case 413 -> general(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
                     "The request body exceeds the limit of " + maxRequestSize + " bytes.", Map.of());
+            // Request heads over Netty's limits (bootstrap's OversizedRequestHeads).
+            case 414 -> general(HttpStatus.REQUEST_URI_TOO_LONG, "uri_too_long",
+                    "The request line is longer than the server accepts; shorten the path and query.", Map.of());
+            case 431 -> general(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request_header_fields_too_large",
+                    "The request headers are larger than the server accepts.", Map.of());
             case 415 -> {
                 RequestRejected rejected = RequestRejected.unsupportedMediaType();
                 yield general(rejected.status(), rejected.code(), rejected.getMessage(), Map.of());

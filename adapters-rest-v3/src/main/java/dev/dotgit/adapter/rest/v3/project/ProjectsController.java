@@ -86,7 +86,13 @@ final class ProjectsController {
     @Post(consumes = MediaType.ALL)
     HttpResponse<ProjectResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                          @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body, CREATE_FIELDS);
+        CreateProjectCommand command = createCommand(JsonBody.parse(request, body, CREATE_FIELDS));
+        ProjectResponse created = mapper.toResponse(createProject.create(caller, command));
+        return HttpResponse.created(created, URI.create(urls.api("/v3/projects/" + created.id())));
+    }
+
+    /** The create body read into its command; every problem with it is an {@code InvalidInput} (fuzzed). */
+    static CreateProjectCommand createCommand(JsonBody fields) {
         String name = fields.requiredString("name");
         String framework = fields.optionalString("framework");
         String repoId = fields.optionalString("repo_id");
@@ -95,8 +101,7 @@ final class ProjectsController {
         CreateProjectCommand command = fields.check(
                 () -> CreateProjectCommand.of(name, framework, repoId, buildCommand, outputDirectory));
         fields.throwIfInvalid();
-        ProjectResponse created = mapper.toResponse(createProject.create(caller, command));
-        return HttpResponse.created(created, URI.create(urls.api("/v3/projects/" + created.id())));
+        return command;
     }
 
     @Get("/{id}")

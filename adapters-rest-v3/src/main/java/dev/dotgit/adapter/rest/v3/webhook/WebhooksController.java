@@ -91,7 +91,14 @@ final class WebhooksController {
     @Post(consumes = MediaType.ALL)
     HttpResponse<CreatedWebhookResponse> create(@AuthenticatedCaller Caller caller, HttpRequest<?> request,
                                                 @Nullable @Body byte[] body) {
-        JsonBody fields = JsonBody.parse(request, body, CREATE_FIELDS);
+        CreatedWebhook created = createWebhook.create(caller,
+                createCommand(JsonBody.parse(request, body, CREATE_FIELDS)));
+        CreatedWebhookResponse response = mapper.toCreated(created);
+        return HttpResponse.created(response, URI.create(urls.api("/v3/webhooks/" + response.id())));
+    }
+
+    /** The create body read into its command: JSON types only, the rest is the use case's (fuzzed). */
+    static CreateWebhookCommand createCommand(JsonBody fields) {
         String url = fields.requiredString("url");
         List<String> events = fields.optionalStringList("events");
         if (events == null) {
@@ -100,10 +107,7 @@ final class WebhooksController {
             });
         }
         fields.throwIfInvalid();
-        CreatedWebhook created = createWebhook.create(caller, new CreateWebhookCommand(WebhookApiVersion.V3, url,
-                events));
-        CreatedWebhookResponse response = mapper.toCreated(created);
-        return HttpResponse.created(response, URI.create(urls.api("/v3/webhooks/" + response.id())));
+        return new CreateWebhookCommand(WebhookApiVersion.V3, url, events);
     }
 
     /** The account's subscriptions, newest first, whichever version created them ({@code api_version} says). */

@@ -5,6 +5,7 @@ import static dev.dotgit.application.testing.TestData.anAccountSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
+import dev.dotgit.application.port.out.idempotency.PurgeExpiredIdempotencyKeysPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.domain.account.AccountSlug;
 import dev.dotgit.domain.idempotency.IdempotencyClaim;
@@ -39,6 +40,7 @@ public abstract class IdempotencyKeyPortContract {
 
     private RunInTransactionPort transactions;
     private ClaimIdempotencyKeyPort keys;
+    private PurgeExpiredIdempotencyKeysPort purge;
     private AccountSlug account;
 
     /** The store under test; see {@link PersistencePorts} for what it must be like. */
@@ -49,6 +51,7 @@ public abstract class IdempotencyKeyPortContract {
         IdempotencyPorts ports = ports();
         transactions = ports.transactions();
         keys = ports.keys();
+        purge = ports.purge();
         account = anAccountSlug();
     }
 
@@ -243,5 +246,95 @@ public abstract class IdempotencyKeyPortContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- purging expired records ----
+    // A purge sweeps every account, and the other tests leave records at T0 and later. These
+    // tests therefore work long before T0 (each in a window of its own), and first clear their
+    // window of anything an earlier run of the same store left there, so their counts are exact.
+
+    private Instant purgeWindow(int days) {
+        Instant base = T0.minus(Duration.ofDays(days));
+        Instant end = base.plus(RETENTION).plus(Duration.ofDays(1));
+        while (purge.purgeExpired(end, end, 1000) > 0) {
+            // cleared in rounds of 1000
+        }
+        return base;
+    }
+
+    private IdempotencyClaim claimOf(IdempotencyKey key, Instant at) {
+        IdempotencyClaim claim = new IdempotencyClaim(account, key, FIRST, UUID.randomUUID().toString(), at);
+        assertThat(keys.claim(claim, at.minus(RETENTION), at.minus(IN_FLIGHT))).isTrue();
+        return claim;
+    }
+
+    private IdempotencyClaim completedOf(IdempotencyKey key, Instant at) {
+        IdempotencyClaim claim = claimOf(key, at);
+        assertThat(keys.complete(claim, CREATED, at.plusMillis(10))).isTrue();
+        return claim;
+    }
+
+    private int purgeAt(Instant now, int limit) {
+        return purge.purgeExpired(now.minus(RETENTION), now.minus(IN_FLIGHT), limit);
+    }
+
+    @Test
+    void aPurgeRemovesExactlyTheRecordsThatCountAsAbsentAndKeepsEveryLiveOne() {
+        Instant base = purgeWindow(400);
+        Instant now = base.plus(RETENTION);
+        IdempotencyKey oldCompleted = new IdempotencyKey("old-completed");
+        IdempotencyKey youngCompleted = new IdempotencyKey("young-completed");
+        IdempotencyKey minutesOldCompleted = new IdempotencyKey("minutes-old-completed");
+        IdempotencyKey abandoned = new IdempotencyKey("abandoned");
+        IdempotencyKey running = new IdempotencyKey("running");
+        completedOf(oldCompleted, base);
+        IdempotencyClaim young = completedOf(youngCompleted, base.plusMillis(1));
+        IdempotencyClaim minutesOld = completedOf(minutesOldCompleted, now.minus(IN_FLIGHT).minusSeconds(60));
+        claimOf(abandoned, now.minus(IN_FLIGHT));
+        IdempotencyClaim stillRunning = claimOf(running, now.minus(IN_FLIGHT).plusMillis(1));
+
+        assertThat(purgeAt(now, 100)).isEqualTo(2);
+
+        assertThat(keys.find(account, oldCompleted)).as("completed, 24 h old").isEmpty();
+        assertThat(keys.find(account, abandoned)).as("in flight, 5 minutes old").isEmpty();
+        assertThat(keys.find(account, youngCompleted).orElseThrow().claim()).isEqualTo(young);
+        assertThat(keys.find(account, minutesOldCompleted).orElseThrow().claim())
+                .as("a completed record outlives the in-flight expiry").isEqualTo(minutesOld);
+        assertThat(keys.find(account, running)).contains(IdempotencyRecord.inFlight(stillRunning));
+        assertThat(purgeAt(now, 100)).as("nothing left to purge").isZero();
+    }
+
+    @Test
+    void aPurgeDeletesNoMoreThanItsLimitAndRoundsOfItClearAnyBacklog() {
+        Instant base = purgeWindow(800);
+        Instant now = base.plus(RETENTION).plus(Duration.ofHours(1));
+        for (int i = 0; i < 5; i++) {
+            completedOf(new IdempotencyKey("backlog-" + i), base.plusSeconds(i));
+        }
+        IdempotencyClaim fresh = completedOf(new IdempotencyKey("fresh"), now.minusSeconds(5));
+
+        assertThat(purgeAt(now, 2)).isEqualTo(2);
+        assertThat(purgeAt(now, 2)).isEqualTo(2);
+        assertThat(purgeAt(now, 2)).isEqualTo(1);
+        assertThat(purgeAt(now, 2)).isZero();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(keys.find(account, new IdempotencyKey("backlog-" + i))).isEmpty();
+        }
+        assertThat(keys.find(account, new IdempotencyKey("fresh")).orElseThrow().claim()).isEqualTo(fresh);
+    }
+
+    @Test
+    void aPurgedKeyIsFreeForAnyRequestAndAPurgedClaimCanNoLongerComplete() {
+        Instant base = purgeWindow(1200);
+        Instant now = base.plus(IN_FLIGHT);
+        IdempotencyClaim abandoned = claimOf(KEY, base);
+
+        assertThat(purgeAt(now, 10)).isEqualTo(1);
+
+        assertThat(keys.complete(abandoned, CREATED, now)).isFalse();
+        IdempotencyClaim next = new IdempotencyClaim(account, KEY, OTHER, "next", now);
+        assertThat(keys.claim(next, now.minus(RETENTION), now.minus(IN_FLIGHT))).isTrue();
+        assertThat(keys.find(account, KEY)).contains(IdempotencyRecord.inFlight(next));
     }
 }
