@@ -20,6 +20,12 @@ public final class RateLimited extends DomainError {
                 + retryAfterSeconds + " seconds.", retryAfterSeconds);
     }
 
+    /** The account's request budget (CONTRACT §2.5) is spent until its next token arrives. */
+    public static RateLimited accountBudget(int perMinute, long retryAfterSeconds) {
+        return new RateLimited("Rate limit exceeded: this account may make " + perMinute
+                + " requests per minute; retry in " + retryAfterSeconds + " seconds.", retryAfterSeconds);
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }
