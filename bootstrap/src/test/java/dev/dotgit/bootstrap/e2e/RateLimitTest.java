@@ -90,7 +90,7 @@ class RateLimitTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).as("one token a minute").isBetween(1L, 60L);
         assertNumbers(refused, 1, 0);
         assertThat(refused.<String>path("error.code")).isEqualTo("rate_limit_exceeded");
-        assertThat(refused.<String>path("error.message")).contains("1 requests per minute");
+        assertThat(refused.<String>path("error.message")).contains("may make 1 request per minute");
         assertThat(refused.asString()).doesNotContain("Exception").doesNotContain("dev.dotgit");
     }
 
