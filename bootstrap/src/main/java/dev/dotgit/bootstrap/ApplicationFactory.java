@@ -22,6 +22,7 @@ import dev.dotgit.application.port.out.idempotency.ClaimIdempotencyKeyPort;
 import dev.dotgit.application.port.out.idempotency.PurgeExpiredIdempotencyKeysPort;
 import dev.dotgit.application.port.out.git.ServeGitProtocolPort;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.port.out.ratelimit.TakeRateLimitTokensPort;
 import dev.dotgit.application.port.out.project.SaveProjectPort;
 import dev.dotgit.application.port.out.repository.LoadRepositoryPort;
 import dev.dotgit.application.port.out.repository.SaveRepositoryPort;
@@ -72,6 +73,7 @@ import dev.dotgit.application.service.project.ArchiveProjectService;
 import dev.dotgit.application.service.project.CreateProjectService;
 import dev.dotgit.application.service.project.GetProjectService;
 import dev.dotgit.application.service.project.ListProjectsService;
+import dev.dotgit.application.service.ratelimit.ConsumeRateLimitService;
 import dev.dotgit.application.service.repository.CreateRepositoryService;
 import dev.dotgit.application.service.repository.GetRepositoryService;
 import dev.dotgit.application.service.repository.ListRepositoriesService;
@@ -95,6 +97,7 @@ import dev.dotgit.domain.webhook.DeliveryRetryPolicy;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,6 +105,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -431,8 +435,8 @@ class ApplicationFactory {
 
     @Singleton
     UpdateAccountService updateAccount(RunInTransactionPort transactions, LoadAccountPort accounts,
-                                       SaveAccountPort saveAccounts) {
-        return new UpdateAccountService(transactions, accounts, saveAccounts);
+                                       SaveAccountPort saveAccounts, ConsumeRateLimitService rateLimits) {
+        return new UpdateAccountService(transactions, accounts, saveAccounts, rateLimits);
     }
 
     @Singleton
@@ -510,5 +514,38 @@ class ApplicationFactory {
                                                                    RunInTransactionPort transactions, Clock clock) {
         return new PurgeExpiredIdempotencyKeysService(keys, transactions, clock,
                 PurgeExpiredIdempotencyKeysService.DEFAULT_BATCH_SIZE);
+    }
+
+    // ---- rate limits (used by bootstrap's RateLimitFilter) ----
+
+    @Singleton
+    RateLimitSettings rateLimitSettings(Environment environment) {
+        return RateLimitSettings.from(environment);
+    }
+
+    /**
+     * The rate limiter's storage work (key lookups it has not cached, account reads, shared-bucket
+     * top-ups): a few threads of its own, so that requests never wait on the database on an event
+     * loop, and a slow database cannot make the limiter start threads without bound.
+     */
+    @Singleton
+    @Named("rate-limit-storage")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService rateLimitStorage() {
+        return Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "rate-limit-storage");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Singleton
+    ConsumeRateLimitService consumeRateLimit(AuthenticateCallerService authentication, LoadAccountPort accounts,
+                                             TakeRateLimitTokensPort buckets,
+                                             @Named("rate-limit-storage") ExecutorService storageWork, Clock clock,
+                                             DotgitConfiguration configuration) {
+        // Same cache time as API keys: a key revoked or an account changed on another node is seen within it.
+        return new ConsumeRateLimitService(authentication, accounts, buckets, storageWork, clock,
+                configuration.apiKeyCacheTtl());
     }
 }

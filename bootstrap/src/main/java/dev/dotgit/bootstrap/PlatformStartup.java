@@ -1,6 +1,8 @@
 package dev.dotgit.bootstrap;
 
 import dev.dotgit.application.port.in.account.BootstrapPlatformUseCase;
+import dev.dotgit.application.port.in.account.UpdateAccountCommand;
+import dev.dotgit.application.port.in.account.UpdateAccountUseCase;
 import dev.dotgit.domain.apikey.SecretKey;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -21,10 +23,15 @@ class PlatformStartup implements ApplicationEventListener<StartupEvent> {
 
     private final BootstrapPlatformUseCase bootstrap;
     private final DotgitConfiguration configuration;
+    private final UpdateAccountUseCase accounts;
+    private final RateLimitSettings rateLimits;
 
-    PlatformStartup(BootstrapPlatformUseCase bootstrap, DotgitConfiguration configuration) {
+    PlatformStartup(BootstrapPlatformUseCase bootstrap, DotgitConfiguration configuration,
+                    UpdateAccountUseCase accounts, RateLimitSettings rateLimits) {
         this.bootstrap = bootstrap;
         this.configuration = configuration;
+        this.accounts = accounts;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -40,6 +47,11 @@ class PlatformStartup implements ApplicationEventListener<StartupEvent> {
         } else if (configuration.bootstrapApiKey().isPresent()) {
             LOG.info("bootstrap API key from dotgit.bootstrap.api-key is registered");
         }
+        rateLimits.bootstrapAccount().ifPresent(limit -> {
+            accounts.update(new UpdateAccountCommand("default", Optional.empty(), Optional.of(limit), true));
+            LOG.info("account 'default' limited to {} requests per minute, burst {} (dotgit.bootstrap.rate-limit)",
+                    limit.perMinute(), limit.burst());
+        });
         LOG.info("data directory: {}; API at {}; sites under *.{}", configuration.dataDir(),
                 configuration.urls().publicUrl(), configuration.urls().hostingDomain());
     }

@@ -64,6 +64,7 @@ import dev.dotgit.domain.webhook.WebhookDeliveryId;
 import dev.dotgit.application.service.account.BootstrapPlatformService;
 import dev.dotgit.application.service.account.CreateAccountService;
 import dev.dotgit.application.service.account.UpdateAccountService;
+import dev.dotgit.application.service.ratelimit.ConsumeRateLimitService;
 import dev.dotgit.application.service.apikey.CreateApiKeyService;
 import dev.dotgit.application.service.apikey.ListApiKeysService;
 import dev.dotgit.application.service.apikey.RevokeApiKeyService;
@@ -157,6 +158,9 @@ public final class TestPlatform implements AutoCloseable {
     public final RevokeApiKeyUseCase revokeApiKey;
     public final RunDeploymentPipelineUseCase runPipeline;
     public final AuthenticateCallerService authenticateCaller;
+    /** Node-local buckets, as on the embedded database; storage work runs on the calling thread. */
+    public final InMemoryTokenBuckets tokenBuckets = new InMemoryTokenBuckets(clock, false);
+    public final ConsumeRateLimitService consumeRateLimit;
     public final AuthenticateOperatorUseCase authenticateOperator;
     public final CreateAccountUseCase createAccount;
     public final UpdateAccountUseCase updateAccount;
@@ -228,7 +232,9 @@ public final class TestPlatform implements AutoCloseable {
         revokeApiKey = new RevokeApiKeyService(store, store, store, authenticateCaller, clock);
         authenticateOperator = new AuthenticateOperatorService(Optional.of(OPERATOR_TOKEN));
         createAccount = new CreateAccountService(store, store, store, clock);
-        updateAccount = new UpdateAccountService(store, store, store);
+        consumeRateLimit = new ConsumeRateLimitService(authenticateCaller, store, tokenBuckets, Runnable::run, clock,
+                Duration.ofSeconds(5));
+        updateAccount = new UpdateAccountService(store, store, store, consumeRateLimit);
         bootstrap = new BootstrapPlatformService(store, store, store, store, store, clock);
         serveSite = new ServeSiteService(urls, store, store, sites);
         WebhookTargets targets = new WebhookTargets(hostResolver == null ? resolver : hostResolver, webhookSettings);

@@ -49,6 +49,7 @@ class ArchitectureTest {
             .adapter("rest-v1", "dev.dotgit.adapter.rest.v1..")
             .adapter("rest-v2", "dev.dotgit.adapter.rest.v2..")
             .adapter("rest-v3", "dev.dotgit.adapter.rest.v3..")
+            .adapter("ratelimit", "dev.dotgit.adapter.ratelimit..")
             .ensureAllClassesAreContainedInArchitectureIgnoring(BOOTSTRAP)
             // The composition root must see every layer to wire it (its generated bean
             // definitions name services and adapters); the reverse is forbidden below.

@@ -25,6 +25,7 @@ class LayerPackagesExistTest {
         "dev.dotgit.adapter.hosting", "dev.dotgit.adapter.githttp", "dev.dotgit.adapter.webhooks",
         "dev.dotgit.adapter.rest.admin", "dev.dotgit.adapter.jwt",
         "dev.dotgit.adapter.rest.v1", "dev.dotgit.adapter.rest.v2", "dev.dotgit.adapter.rest.v3",
+        "dev.dotgit.adapter.ratelimit",
         "dev.dotgit.bootstrap"})
     void everyLayerTheRulesNameHasClasses(String layer) {
         assertThat(PRODUCTION.stream().filter(c -> c.getPackageName().startsWith(layer)).count())

@@ -20,6 +20,13 @@ public final class RateLimited extends DomainError {
                 + retryAfterSeconds + " seconds.", retryAfterSeconds);
     }
 
+    /** The account's request budget (CONTRACT §2.5) is spent until its next token arrives. */
+    public static RateLimited accountBudget(int perMinute, long retryAfterSeconds) {
+        return new RateLimited("Rate limit exceeded: this account may make " + perMinute
+                + (perMinute == 1 ? " request" : " requests") + " per minute; retry in " + retryAfterSeconds
+                + (retryAfterSeconds == 1 ? " second." : " seconds."), retryAfterSeconds);
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -60,6 +60,10 @@ public record ServerSettings(int port, Path dataDir, SecretKey bootstrapKey, Str
         // Every test client is 127.0.0.1 and many tests send bad keys on purpose: the failed-
         // authentication throttle would block them all. Its own test sets the real limit.
         properties.put("dotgit.auth.failed-attempts-limit", "1000000");
+        // Tests fire many requests with the bootstrap key: its account gets a budget no test reaches
+        // (the rate limiter's own tests make accounts with small numbers).
+        properties.put("dotgit.bootstrap.rate-limit.per-minute", "1000000");
+        properties.put("dotgit.bootstrap.rate-limit.burst", "1000000");
         // Webhook tests deliver to a receiver on loopback, which the SSRF guard refuses unless allowed.
         properties.put("dotgit.webhooks.allowed-hosts", "127.0.0.1");
         properties.putAll(extra);
