@@ -7,6 +7,7 @@ import dev.dotgit.application.port.in.validation.Violations;
 import dev.dotgit.application.port.out.apikey.LoadApiKeyPort;
 import dev.dotgit.application.port.out.apikey.SaveApiKeyPort;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.service.access.GrantedAccess;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.domain.access.Caller;
 import dev.dotgit.domain.apikey.ApiKey;
@@ -18,10 +19,8 @@ import dev.dotgit.domain.project.ProjectId;
 import dev.dotgit.domain.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Issues keys under the rule of CONTRACT §2.2: only an unrestricted admin key issues keys,
@@ -36,7 +35,6 @@ import java.util.TreeSet;
 public final class CreateApiKeyService implements CreateApiKeyUseCase {
 
     /** Bounds the stored restriction list (and the lookups a create makes). */
-    static final int MAX_PROJECTS = 100;
 
     private final LoadProjectPort projects;
     private final LoadApiKeyPort issuers;
@@ -77,27 +75,9 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
         } else if (command.name().chars().anyMatch(Character::isISOControl)) {
             violations.add(InvalidInput.badFormat("name", null, "Must not contain control characters"));
         }
-        if (command.scopes().isEmpty()) {
-            violations.add(InvalidInput.outOfRange("scopes", null, "Must contain at least one of: "
-                    + String.join(", ", Scope.wireNames())));
-        }
-        Set<ProjectId> restrictedTo = new LinkedHashSet<>();
-        if (command.projectIds().size() > MAX_PROJECTS) {
-            violations.add(InvalidInput.outOfRange("project_ids", null,
-                    "Must name at most " + MAX_PROJECTS + " projects"));
-        } else {
-            Set<String> unknown = new TreeSet<>();
-            for (String raw : command.projectIds()) {
-                Optional<ProjectId> id = ProjectId.parse(raw)
-                        .filter(caller::mayAccess)
-                        .filter(parsed -> projects.findById(caller.account(), parsed).isPresent());
-                id.ifPresentOrElse(restrictedTo::add, () -> unknown.add(raw));
-            }
-            if (!unknown.isEmpty()) {
-                violations.add(InvalidInput.badFormat("project_ids", String.join(", ", unknown),
-                        "No such project: " + String.join(", ", unknown)));
-            }
-        }
+        GrantedAccess.requireSomeScope(command.scopes(), violations);
+        Set<ProjectId> restrictedTo = GrantedAccess.restrictedProjects(caller, command.projectIds(), projects,
+                violations);
         if (command.expiresAt().isPresent() && !command.expiresAt().get().isAfter(now)) {
             violations.add(InvalidInput.outOfRange("expires_at", command.expiresAt().get().toString(),
                     "Must be in the future"));

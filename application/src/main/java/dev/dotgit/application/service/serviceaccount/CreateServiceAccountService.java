@@ -5,6 +5,7 @@ import dev.dotgit.application.port.in.serviceaccount.CreateServiceAccountUseCase
 import dev.dotgit.application.port.in.serviceaccount.CreatedServiceAccount;
 import dev.dotgit.application.port.in.validation.Violations;
 import dev.dotgit.application.port.out.project.LoadProjectPort;
+import dev.dotgit.application.service.access.GrantedAccess;
 import dev.dotgit.application.port.out.serviceaccount.SaveServiceAccountPort;
 import dev.dotgit.application.port.out.transaction.RunInTransactionPort;
 import dev.dotgit.domain.access.Caller;
@@ -15,10 +16,7 @@ import dev.dotgit.domain.serviceaccount.ClientSecret;
 import dev.dotgit.domain.serviceaccount.ServiceAccount;
 import dev.dotgit.domain.shared.Timestamps;
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Creates service accounts under the rule for API keys (CONTRACT §2.2): only an unrestricted
@@ -28,7 +26,6 @@ import java.util.TreeSet;
 public final class CreateServiceAccountService implements CreateServiceAccountUseCase {
 
     /** Bounds the stored restriction list (and the lookups a create makes), as for API keys. */
-    static final int MAX_PROJECTS = 100;
 
     private final LoadProjectPort projects;
     private final SaveServiceAccountPort saveServiceAccounts;
@@ -69,27 +66,9 @@ public final class CreateServiceAccountService implements CreateServiceAccountUs
         } else if (name.chars().anyMatch(Character::isISOControl)) {
             violations.add(InvalidInput.badFormat("name", null, "Must not contain control characters"));
         }
-        if (command.scopes().isEmpty()) {
-            violations.add(InvalidInput.outOfRange("scopes", null, "Must contain at least one of: "
-                    + String.join(", ", Scope.wireNames())));
-        }
-        Set<ProjectId> restrictedTo = new LinkedHashSet<>();
-        if (command.projectIds().size() > MAX_PROJECTS) {
-            violations.add(InvalidInput.outOfRange("project_ids", null,
-                    "Must name at most " + MAX_PROJECTS + " projects"));
-        } else {
-            Set<String> unknown = new TreeSet<>();
-            for (String raw : command.projectIds()) {
-                Optional<ProjectId> id = ProjectId.parse(raw)
-                        .filter(caller::mayAccess)
-                        .filter(parsed -> projects.findById(caller.account(), parsed).isPresent());
-                id.ifPresentOrElse(restrictedTo::add, () -> unknown.add(raw));
-            }
-            if (!unknown.isEmpty()) {
-                violations.add(InvalidInput.badFormat("project_ids", String.join(", ", unknown),
-                        "No such project: " + String.join(", ", unknown)));
-            }
-        }
+        GrantedAccess.requireSomeScope(command.scopes(), violations);
+        Set<ProjectId> restrictedTo = GrantedAccess.restrictedProjects(caller, command.projectIds(), projects,
+                violations);
         violations.throwIfAny();
         return restrictedTo;
     }
