@@ -34,7 +34,6 @@ import io.micronaut.web.router.RouteAttributes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -77,7 +76,6 @@ class IdempotencyFilter implements Ordered {
 
     static final String REPLAYED = "Idempotent-Replayed";
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
-    private static final String BEARER = "bearer";
     /** Top-level fields of a creation that are shown once: an API key's or webhook's {@code secret}, a service account's {@code client_secret}. */
     private static final Set<String> ONE_TIME_SECRETS = Set.of("secret", "client_secret");
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
@@ -115,7 +113,7 @@ class IdempotencyFilter implements Ordered {
         }
         Caller caller;
         try {
-            caller = authenticate.authenticate(bearerToken(request));
+            caller = authenticate.authenticate(BearerCredential.of(request));
         } catch (Unauthenticated refused) {
             return null;
         }
@@ -228,20 +226,5 @@ class IdempotencyFilter implements Ordered {
         MutableHttpResponse<?> response = HttpResponse.status(status, HttpStatus.getDefaultReason(status));
         RouteAttributes.setException(response, error);
         return response;
-    }
-
-    /** The credential of {@code Authorization: Bearer <key>}, or null; the routes read it the same way. */
-    private static String bearerToken(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
-            return null;
-        }
-        String value = header.strip();
-        if (value.length() <= BEARER.length()
-                || !value.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)
-                || !Character.isWhitespace(value.charAt(BEARER.length()))) {
-            return null;
-        }
-        return value.substring(BEARER.length()).strip();
     }
 }

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -46,7 +45,6 @@ class RateLimitFilter implements Ordered {
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RESET = "X-RateLimit-Reset";
     private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
-    private static final String BEARER = "bearer";
 
     private final ConsumeRateLimitUseCase limits;
     private final boolean enabled;
@@ -71,7 +69,7 @@ class RateLimitFilter implements Ordered {
      */
     @RequestFilter
     CompletableFuture<HttpRequest<?>> takeToken(HttpRequest<?> request) {
-        String credential = enabled ? bearerToken(request) : null;
+        String credential = enabled ? BearerCredential.of(request) : null;
         if (credential == null) {
             return CompletableFuture.completedFuture(request);
         }
@@ -116,20 +114,5 @@ class RateLimitFilter implements Ordered {
         return response.header(LIMIT, Integer.toString(decision.limitPerMinute()))
                 .header(REMAINING, Long.toString(decision.remaining()))
                 .header(RESET, Long.toString(decision.resetAt().getEpochSecond()));
-    }
-
-    /** The credential of {@code Authorization: Bearer <key>}, or null, read as the routes read it. */
-    private static String bearerToken(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
-            return null;
-        }
-        String value = header.strip();
-        if (value.length() <= BEARER.length()
-                || !value.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)
-                || !Character.isWhitespace(value.charAt(BEARER.length()))) {
-            return null;
-        }
-        return value.substring(BEARER.length()).strip();
     }
 }
