@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -82,20 +81,9 @@ abstract class IdempotencyKeyPurgeSchedulingContract {
     }
 
     private ApplicationContext startNode(String nodeName, Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", database().jdbcUrl());
-        properties.put("datasources.default.username", database().username());
-        properties.put("datasources.default.password", database().password());
-        properties.put("datasources.default.maximum-pool-size", 4);
+        Map<String, Object> properties = database().nodeProperties(nodeName);
         properties.put("datasources.default.minimum-idle", 1);
-        properties.put("flyway.datasources.default.enabled", true);
-        properties.put("flyway.datasources.default.locations", "classpath:db/migration");
-        properties.put("dotgit.jobs.node-name", nodeName);
-        properties.put("dotgit.jobs.threads", 2);
         properties.put("dotgit.jobs.polling-interval", "100ms");
-        properties.put("dotgit.jobs.heartbeat-interval", "1s");
-        properties.put("dotgit.jobs.missed-heartbeats-limit", 4);
-        properties.put("dotgit.jobs.shutdown-max-wait", "2s");
         properties.put("dotgit.idempotency.purge-interval", "100ms");
         properties.putAll(overrides);
         ApplicationContext node = ApplicationContext.run(properties);

@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,19 +114,7 @@ abstract class WebhookDeliverySchedulingContract {
     }
 
     private ApplicationContext startNode() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", database().jdbcUrl());
-        properties.put("datasources.default.username", database().username());
-        properties.put("datasources.default.password", database().password());
-        properties.put("datasources.default.maximum-pool-size", 4);
-        properties.put("flyway.datasources.default.enabled", true);
-        properties.put("flyway.datasources.default.locations", "classpath:db/migration");
-        properties.put("dotgit.jobs.node-name", "webhooks");
-        properties.put("dotgit.jobs.threads", 2);
-        properties.put("dotgit.jobs.polling-interval", "200ms");
-        properties.put("dotgit.jobs.heartbeat-interval", "1s");
-        properties.put("dotgit.jobs.missed-heartbeats-limit", 4);
-        properties.put("dotgit.jobs.shutdown-max-wait", "2s");
+        Map<String, Object> properties = database().nodeProperties("webhooks");
         ApplicationContext node = ApplicationContext.run(properties);
         nodes.add(node);
         return node;
